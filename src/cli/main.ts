@@ -1,0 +1,59 @@
+/**
+ * The `compendium` command. Only this module decides exit codes:
+ * 0 success (warnings allowed), 1 errors in the data or a failed build, 2 wrong usage.
+ */
+import { CompendiumError } from '../errors.ts';
+import { UsageError } from './args.ts';
+import { processOutput, type Output } from './output.ts';
+import { validateCommand } from './validate.ts';
+
+const USAGE = `Usage : compendium <commande> [options]
+
+Commandes :
+  validate [--strict] [--json] [dossier]   vérifie les données (dossier : data par défaut)
+  build [--strict] [dossier]               construit le site et les PDF dans _site/
+  help                                     affiche cette aide
+
+Options communes :
+  --debug    affiche le détail technique d’une erreur inattendue
+
+Codes de sortie : 0 réussite, 1 erreurs dans les données ou construction échouée, 2 usage incorrect.`;
+
+type Command = (args: string[], out: Output) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => validateCommand,
+  build: async () => (await import('./build.ts')).buildCommand,
+};
+
+export async function main(argv: string[], out: Output = processOutput): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    out.stdout(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    out.stderr(`compendium : commande inconnue « ${name} »\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, out);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.stderr(`compendium ${name} : ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof CompendiumError) {
+      out.stderr(`compendium ${name} : ${err.message}`);
+      if (debug && err.stack) out.stderr(err.stack);
+      return 1;
+    }
+    // A bug of ours, not of the data: say so plainly; the stack only on request.
+    out.stderr(`compendium ${name} : erreur inattendue (${err instanceof Error ? err.message : String(err)}).\nRelancez avec --debug pour le détail, et signalez-la à l’équipe technique.`);
+    if (debug && err instanceof Error && err.stack) out.stderr(err.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,43 @@
+/** `compendium validate [--strict] [--json] [dossier]`: checks the data and reports. */
+import { loadCompendium, formatFinding, type LoadResult } from '../data/index.ts';
+import { TIERS, TIER_TITLES } from '../model.ts';
+import { parse, UsageError } from './args.ts';
+import type { Output } from './output.ts';
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+
+/** The summary block printed before the messages. */
+export function formatSummary(result: LoadResult, dataDir: string): string {
+  const s = result.summary;
+  const lines = [`Données : ${dataDir}`];
+  for (const ed of s.editions) {
+    lines.push('', `Édition ${ed.annee} — ${plural(ed.projets, 'projet', 'projets')}`);
+    const headers = ['Territoire', ...TIERS.map((t) => TIER_TITLES[t])];
+    const rows = ed.territoires.map((t) => [t.nom, ...TIERS.map((tier) => String(t.tiers[tier]))]);
+    const totals = ['Total', ...TIERS.map((tier) => String(ed.territoires.reduce((n, t) => n + t.tiers[tier], 0)))];
+    const widths = headers.map((h, i) => Math.max(h.length, ...[...rows, totals].map((r) => r[i]!.length)));
+    const fmt = (r: string[]): string => `  ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ')}`.trimEnd();
+    lines.push(fmt(headers), ...rows.map(fmt), fmt(totals));
+  }
+  lines.push(
+    '',
+    `Projets : ${s.projets} · Organisations : ${s.organisations} · Partenaires : ${s.partenaires} · Témoignages : ${s.temoignages} · Contacts : ${s.contacts}`,
+    `${plural(result.errors.length, 'erreur', 'erreurs')}, ${plural(result.warnings.length, 'avertissement', 'avertissements')}`,
+  );
+  return lines.join('\n');
+}
+
+export async function validateCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' }, json: { type: 'boolean' } });
+  if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
+  const dataDir = positionals[0] ?? 'data';
+  const result = await loadCompendium(dataDir, { strict: values.strict === true });
+  if (values.json) {
+    out.stdout(JSON.stringify({ dataDir, summary: result.summary, errors: result.errors, warnings: result.warnings }, null, 2));
+  } else {
+    out.stdout(formatSummary(result, dataDir));
+    for (const f of [...result.errors, ...result.warnings]) out.stdout(`\n${formatFinding(f)}`);
+    if (result.errors.length === 0) out.stdout(`\n${result.warnings.length ? 'Données valides, avec des avertissements à relire.' : 'Données valides.'}`);
+  }
+  return result.errors.length > 0 ? 1 : 0;
+}

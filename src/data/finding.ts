@@ -1,0 +1,63 @@
+/**
+ * A finding is one problem found in the data: an error (the build stops) or a warning
+ * (the editor should look; `--strict` turns warnings into errors). Each names the file,
+ * the line and column, what is wrong and, when we know it, how to fix it — in French.
+ */
+export type Severity = 'erreur' | 'avertissement';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable machine code, e.g. `SCHEMA_TYPE`, `UNKNOWN_REF`, `EMAIL_TLD`. */
+  code: string;
+  /** Path of the file, relative to the current folder when possible. */
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  /** How to fix it, when the message alone does not say. */
+  hint?: string;
+  /** The offending source line, for the caret display. */
+  source?: string;
+}
+
+const severityRank: Record<Severity, number> = { erreur: 0, avertissement: 1 };
+
+/** Orders findings by file, then line, then column, then severity (stable for equal keys). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, 'en') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      severityRank[a.severity] - severityRank[b.severity],
+  );
+}
+
+/** `data/projets/x.yaml:12:7` (or less, when the position is unknown). */
+export function location(f: Finding): string {
+  if (f.line === undefined) return f.file;
+  return `${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
+}
+
+/**
+ * Formats a finding for a terminal, eslint-style:
+ *
+ *     data/projets/graoucoop.yaml:12:7 — erreur : « annee » doit être un entier (trouvé « 2O22 »)
+ *       12 | annee: 2O22
+ *          |        ^
+ *       → Écrivez l’année en chiffres, par exemple 2022.
+ */
+export function formatFinding(f: Finding): string {
+  const lines = [`${location(f)} — ${f.severity} : ${f.message}`];
+  if (f.source !== undefined && f.line !== undefined) {
+    const num = String(f.line);
+    const text = f.source.replace(/\t/g, ' ');
+    const shown = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+    lines.push(`  ${num} | ${shown}`);
+    if (f.column !== undefined && f.column - 1 < shown.length + 1) {
+      lines.push(`  ${' '.repeat(num.length)} | ${' '.repeat(Math.max(0, f.column - 1))}^`);
+    }
+  }
+  if (f.hint) lines.push(`  → ${f.hint}`);
+  return lines.join('\n');
+}

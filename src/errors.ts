@@ -1,0 +1,24 @@
+/**
+ * Base class of every error compendium raises on purpose. Each carries a stable `code`
+ * (for tests and for machines) and keeps its `cause`, so nothing is lost when an error is
+ * re-thrown with more context. Messages are in French: editors read them.
+ */
+export class CompendiumError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The data set has errors: the build must stop. `report` is the formatted French report. */
+export class InvalidDataError extends CompendiumError {
+  constructor(
+    readonly report: string,
+    readonly errorCount: number,
+  ) {
+    super('INVALID_DATA', `Les données contiennent ${errorCount} erreur${errorCount > 1 ? 's' : ''} :\n${report}`);
+  }
+}

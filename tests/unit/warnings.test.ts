@@ -1,0 +1,82 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEmail, checkPhone, checkUrl, isPlaceholderPhone } from '../../src/data/contact-checks.ts';
+import { loadCompendium } from '../../src/data/index.ts';
+import { BUDGETS } from '../../src/budgets.ts';
+import { dataWith, VALID } from '../helpers/data.ts';
+
+const warnings = suite('editorial warnings');
+const fixture = (path: string): string => readFileSync(join(VALID, path), 'utf8');
+
+warnings('an e-mail domain with no real top-level domain, with a suggestion', () => {
+  assert.is(checkEmail('metz@lacravatesolidaire.irg')?.message, 'adresse e-mail « metz@lacravatesolidaire.irg » : le domaine « .irg » n’existe pas (vouliez-vous dire « .org » ?)');
+  assert.is(checkEmail('unjp2m@gmail.com'), undefined);
+  assert.is(checkEmail('a@b.fr'), undefined);
+  assert.is(checkEmail('pas une adresse')?.code, 'EMAIL_INVALID');
+  assert.is(checkEmail('a@exemple')?.code, 'EMAIL_INVALID');
+});
+
+warnings('a phone number that is a placeholder or not a valid French number', () => {
+  assert.is(checkPhone('01 23 45 67 89')?.message, 'numéro de téléphone fictif « 01 23 45 67 89 » (suite de chiffres de remplissage)');
+  assert.is(checkPhone('06 52 08 44 29'), undefined);
+  assert.is(checkPhone('03 87 37 57 57'), undefined);
+  assert.is(checkPhone('06 52 08 44')?.code, 'PHONE_INVALID');
+  assert.ok(isPlaceholderPhone('0600000000'));
+  assert.ok(isPlaceholderPhone('0102030405'));
+  assert.not.ok(isPlaceholderPhone('0387375757'));
+});
+
+warnings('malformed web addresses', () => {
+  assert.is(checkUrl('https : //www. l inkedin .com/company/x')?.code, 'URL_INVALID');
+  assert.is(checkUrl('Lefilon.org')?.code, 'URL_INVALID');
+  assert.is(checkUrl('javascript:alert(1)')?.code, 'URL_SCHEME');
+  assert.is(checkUrl('https://exemple.invalidtld')?.code, 'URL_DOMAIN');
+  assert.is(checkUrl('https://www.moselle.fr'), undefined);
+});
+
+async function found(files: Record<string, string | Buffer | null>): Promise<string[]> {
+  const dir = dataWith(files);
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors.map((e) => e.message), [], 'no error expected');
+  return r.warnings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`.replaceAll(dir, 'DATA'));
+}
+
+warnings('the valid fixture warns only of its photo to be supplied', async () => {
+  assert.equal(await found({}), ['DATA/projets/graoucoop.yaml:18:14 IMAGE_TO_SUPPLY']);
+});
+
+warnings('contact checks are placed on the offending value', async () => {
+  const p = fixture('projets/le-jardin-musical.yaml').replace('cantorama.direction@gmail.com', 'metz@lacravatesolidaire.irg').replace('06 32 77 51 57', '01 23 45 67 89');
+  assert.equal(await found({ 'projets/le-jardin-musical.yaml': p }), ['DATA/projets/graoucoop.yaml:18:14 IMAGE_TO_SUPPLY', 'DATA/projets/le-jardin-musical.yaml:10:10 EMAIL_TLD', 'DATA/projets/le-jardin-musical.yaml:11:14 PHONE_PLACEHOLDER']);
+});
+
+warnings('a real photo without alt text or credit; a null rubric', async () => {
+  const dir = dataWith({});
+  mkdirSync(join(dir, 'images'), { recursive: true });
+  writeFileSync(join(dir, 'images/g.jpg'), 'x');
+  const p = fixture('projets/graoucoop.yaml').replace('  a_fournir: true', '  fichier: g.jpg').replace('  partenariats: Les Petites Cantines, la MAEC.', '  partenariats: ~');
+  writeFileSync(join(dir, 'projets/graoucoop.yaml'), p);
+  const r = await loadCompendium(dir);
+  assert.equal(r.warnings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), [
+    '12:3 RUBRIC_EMPTY la rubrique « partenariats » est vide (absente de la brochure imprimée)',
+    '17:1 ALT_MISSING photo du projet sans texte alternatif (« alt »)',
+    '17:1 CREDIT_MISSING photo du projet sans crédit photo',
+  ]);
+});
+
+warnings('text longer than its tier’s print budget', async () => {
+  const max = BUDGETS.aussi_laureats.description!;
+  const p = fixture('projets/le-jardin-musical.yaml').replace('description: Une proposition d’éveil artistique et culturel.', `description: ${'a'.repeat(max + 5)}`);
+  const w = await found({ 'projets/le-jardin-musical.yaml': p });
+  assert.ok(w.includes('DATA/projets/le-jardin-musical.yaml:8:14 TEXT_TOO_LONG'), w.join('\n'));
+});
+
+warnings('--strict turns warnings into errors', async () => {
+  const r = await loadCompendium(VALID, { strict: true });
+  assert.equal(r.errors.map((e) => e.code), ['IMAGE_TO_SUPPLY']);
+  assert.is(r.compendium, null);
+});
+
+warnings.run();
