@@ -12,6 +12,9 @@ const USAGE = `Usage : compendium <commande> [options]
 Commandes :
   validate [--strict] [--json] [dossier]   vérifie les données (dossier : data par défaut)
   build [--strict] [dossier]               construit le site et les PDF dans _site/
+  new-edition <année>                      prépare l’édition suivante à partir de la dernière
+  diff <année-a> <année-b>                 liste ce qui change entre deux éditions
+  add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   help                                     affiche cette aide
 
 Options communes :
@@ -24,6 +27,9 @@ type Command = (args: string[], out: Output) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => validateCommand,
   build: async () => (await import('./build.ts')).buildCommand,
+  'new-edition': async () => (await import('./new-edition.ts')).newEditionCommand,
+  diff: async () => (await import('./diff.ts')).diffCommand,
+  'add-project': async () => (await import('./add-project.ts')).addProjectCommand,
 };
 
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {

@@ -8,6 +8,7 @@ import type { Finding } from './finding.ts';
 import type { YamlFile } from './yaml.ts';
 import { unescapePointer } from './positions.ts';
 import { suggest } from './suggest.ts';
+import { slugify } from './slug.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte',
@@ -91,7 +92,7 @@ function describe(e: ErrorObject): Message {
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       if (pattern === ID_PATTERN) {
-        const proposal = String(e.data).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+        const proposal = slugify(String(e.data));
         return { message: `${name} doit être un identifiant en minuscules sans accents ni espaces (trouvé ${found})`, hint: `Par exemple : ${proposal || 'mon-projet'}.`, at };
       }
       if (pattern.includes('\\.md$')) return { message: `${name} doit être un nom de fichier Markdown en minuscules finissant par .md (trouvé ${found})`, hint: 'Par exemple : edito.md.', at };

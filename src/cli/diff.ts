@@ -1,0 +1,23 @@
+/** `compendium diff <année-a> <année-b> [--data dossier] [--json]`. */
+import { loadCompendium } from '../data/index.ts';
+import { diffEditions, formatDiff } from '../edition/diff.ts';
+import { parse, UsageError } from './args.ts';
+import type { Output } from './output.ts';
+
+export async function diffCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' }, json: { type: 'boolean' } });
+  const [a, b] = positionals.map(Number);
+  if (positionals.length !== 2 || !Number.isInteger(a) || !Number.isInteger(b)) throw new UsageError('indiquez deux années, par exemple : compendium diff 2025 2026');
+  const result = await loadCompendium((values.data as string | undefined) ?? 'data');
+  const c = result.partial;
+  const ea = c.editions.find((e) => e.annee === a);
+  const eb = c.editions.find((e) => e.annee === b);
+  const missing = [ea ? null : a, eb ? null : b].filter((x) => x !== null);
+  if (!ea || !eb) {
+    out.stderr(`compendium diff : édition introuvable : ${missing.join(', ')} (éditions présentes : ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
+    return 1;
+  }
+  const changes = diffEditions(ea, eb);
+  out.stdout(values.json ? JSON.stringify({ de: a, a: b, changements: changes }, null, 2) : formatDiff(c, ea, eb, changes));
+  return 0;
+}

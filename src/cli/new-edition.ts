@@ -1,0 +1,23 @@
+/** `compendium new-edition <année> [--data dossier]`. */
+import { loadCompendium, formatFinding } from '../data/index.ts';
+import { newEdition } from '../edition/new-edition.ts';
+import { parse, UsageError } from './args.ts';
+import type { Output } from './output.ts';
+
+export async function newEditionCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  const year = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
+  const dataDir = (values.data as string | undefined) ?? 'data';
+  const result = await loadCompendium(dataDir);
+  if (result.errors.length) {
+    for (const f of result.errors) out.stderr(formatFinding(f));
+    out.stderr(`\nCorrigez d’abord les ${result.errors.length} erreur(s) des données.`);
+    return 1;
+  }
+  const made = await newEdition(dataDir, result.partial, year);
+  out.stdout(`Édition ${year} créée à partir de l’édition ${made.from} dans ${made.dir} :`);
+  for (const f of made.files) out.stdout(`  ${f}`);
+  out.stdout(`\nÀ faire : réécrire les textes, puis choisir les projets de chaque territoire dans ${made.dir}/edition.yaml.\nLes projets déjà lauréats restent dans leurs éditions ; ajoutez les nouveaux avec « compendium add-project ».`);
+  return 0;
+}

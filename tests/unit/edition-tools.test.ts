@@ -1,0 +1,87 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main.ts';
+import { addProjectCommand } from '../../src/cli/add-project.ts';
+import { loadCompendium } from '../../src/data/index.ts';
+import type { Output } from '../../src/cli/output.ts';
+import { dataWith } from '../helpers/data.ts';
+
+const tools = suite('edition tools');
+
+function capture(): Output & { out: string; err: string } {
+  const o = { out: '', err: '', stdout: (t: string) => (o.out += `${t}\n`), stderr: (t: string) => (o.err += `${t}\n`) };
+  return o;
+}
+
+tools('new-edition scaffolds the next edition with emptied tiers, and refuses to overwrite', async () => {
+  const dir = dataWith({});
+  const o = capture();
+  assert.is(await main(['new-edition', '2026', '--data', dir], o), 0, o.err);
+  const text = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
+  assert.match(text, /^annee: 2026$/m);
+  assert.match(text, '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats: []\n    autres_laureats: []\n');
+  assert.match(text, '# Édition 2026, créée à partir de l’édition 2025');
+  assert.is(readFileSync(join(dir, 'editions/2026/edito.md'), 'utf8'), readFileSync(join(dir, 'editions/2025/edito.md'), 'utf8'));
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors, [], 'the scaffolded data is valid');
+  assert.equal(r.summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 0]]);
+  assert.is(readFileSync(join(dir, 'editions/2025/edition.yaml'), 'utf8'), readFileSync(join(dataWith({}), 'editions/2025/edition.yaml'), 'utf8'), '2025 untouched');
+
+  const again = capture();
+  assert.is(await main(['new-edition', '2026', '--data', dir], again), 1);
+  assert.match(again.err, 'l’édition 2026 existe déjà');
+});
+
+tools('add-project writes a commented project file and places it in a tier', async () => {
+  const dir = dataWith({});
+  await main(['new-edition', '2026', '--data', dir], capture());
+  const o = capture();
+  const code = await main(['add-project', '--data', dir, '--nom', 'Épicerie d’Été', '--nouvelle-organisation', 'Les Amis du Quai', '--annee', '2026', '--territoire', 'metz-orne', '--edition', '2026', '--place', 'autres_laureats'], o);
+  assert.is(code, 0, o.err);
+  assert.ok(existsSync(join(dir, 'organisations/les-amis-du-quai.yaml')));
+  const file = readFileSync(join(dir, 'projets/epicerie-d-ete.yaml'), 'utf8');
+  assert.match(file, 'id: epicerie-d-ete\nnom: Épicerie d’Été\norganisation: les-amis-du-quai\nannee: 2026\nterritoire: metz-orne\n');
+  assert.match(file, '# resume: …');
+  const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
+  assert.match(ed, '    autres_laureats:\n      - epicerie-d-ete\n');
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors.map((e) => e.code), ['TIER_FIELD_MISSING'], 'only the résumé is left to write');
+});
+
+tools('add-project refuses an unknown organisation with a suggestion (exit 2)', async () => {
+  const dir = dataWith({});
+  const o = capture();
+  assert.is(await main(['add-project', '--data', dir, '--nom', 'X', '--organisation', 'cantorma', '--annee', '2025', '--territoire', 'moselle'], o), 2);
+  assert.match(o.err, 'structure inconnue « cantorma » : vouliez-vous dire « cantorama » ?');
+});
+
+tools('add-project asks its questions when no flags are given', async () => {
+  const dir = dataWith({});
+  const answers = Readable.from(['Jardin partagé\n', 'cantorama\n', '2025\n', 'moselle\n', '2025\n', 'aussi_laureats\n']);
+  Object.assign(answers, { isTTY: true });
+  const o = capture();
+  const code = await addProjectCommand(['--data', dir], o, answers);
+  assert.is(code, 0, o.err);
+  assert.match(readFileSync(join(dir, 'editions/2025/edition.yaml'), 'utf8'), '    aussi_laureats:\n      - le-jardin-musical\n      - jardin-partage\n');
+});
+
+tools('diff lists added, removed and moved projects and changed texts', async () => {
+  const dir = dataWith({});
+  await main(['new-edition', '2026', '--data', dir], capture());
+  await main(['add-project', '--data', dir, '--nom', 'Nouveau', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'moselle', '--edition', '2026', '--place', 'a_la_une'], capture());
+  const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8').replace('  - territoire: metz-orne\n    a_la_une: []', '  - territoire: metz-orne\n    a_la_une: []\n    # moved\n    aussi_laureats:\n      - graoucoop').replace('    aussi_laureats: []\n    autres_laureats: []\n\n', '\n');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dir, 'editions/2026/edition.yaml'), ed.replace(/  - territoire: metz-orne\n    a_la_une: \[\]\n    # moved\n    aussi_laureats:\n      - graoucoop\n    aussi_laureats: \[\]\n/, '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats:\n      - graoucoop\n'));
+  writeFileSync(join(dir, 'editions/2026/edito.md'), 'Nouvel édito.\n');
+  const o = capture();
+  assert.is(await main(['diff', '2025', '2026', '--data', dir], o), 0, o.err);
+  assert.match(o.out, 'Projets ajoutés (1)\n  + Nouveau (nouveau) — Projets à la une, Moselle');
+  assert.match(o.out, 'Projets déplacés (1)\n  ~ Graoucoop (graoucoop) — Projets à la une, Metz – Orne → Ils sont aussi lauréats, Metz – Orne');
+  assert.match(o.out, '  - Le jardin musical (le-jardin-musical) — était dans Ils sont aussi lauréats, Moselle');
+  assert.match(o.out, 'Textes modifiés (1)\n  ~ edito.md');
+});
+
+tools.run();
