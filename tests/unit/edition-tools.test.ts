@@ -72,9 +72,10 @@ tools('diff lists added, removed and moved projects and changed texts', async ()
   const dir = dataWith({});
   await main(['new-edition', '2026', '--data', dir], capture());
   await main(['add-project', '--data', dir, '--nom', 'Nouveau', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'moselle', '--edition', '2026', '--place', 'a_la_une'], capture());
-  const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8').replace('  - territoire: metz-orne\n    a_la_une: []', '  - territoire: metz-orne\n    a_la_une: []\n    # moved\n    aussi_laureats:\n      - graoucoop').replace('    aussi_laureats: []\n    autres_laureats: []\n\n', '\n');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(join(dir, 'editions/2026/edition.yaml'), ed.replace(/  - territoire: metz-orne\n    a_la_une: \[\]\n    # moved\n    aussi_laureats:\n      - graoucoop\n    aussi_laureats: \[\]\n/, '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats:\n      - graoucoop\n'));
+  const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
+  // Move Graoucoop from « à la une » (2025) to « aussi lauréats » (2026).
+  writeFileSync(join(dir, 'editions/2026/edition.yaml'), ed.replace('  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats: []', '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats:\n      - graoucoop'));
   writeFileSync(join(dir, 'editions/2026/edito.md'), 'Nouvel édito.\n');
   const o = capture();
   assert.is(await main(['diff', '2025', '2026', '--data', dir], o), 0, o.err);
