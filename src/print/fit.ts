@@ -1,0 +1,221 @@
+/**
+ * Fit checks on the paginated document: what a proof-reader would circle in red. Measured in
+ * the page after Paged.js has laid it out (`collectPageFacts`), judged in Node (`fitFindings`)
+ * so the rules and their French messages are plain, testable code.
+ *
+ * Markers the print templates set: `data-fit-name="<project name>"` names a box in messages;
+ * `data-fit-max-pages="N"` limits how many pages it may span; `data-fit-allow-sparse` on an
+ * element lets its page be nearly empty on purpose.
+ */
+import type { Page } from 'puppeteer-core';
+import { guillemets, NBSP, number, pages } from './french.ts';
+
+/** A box whose content does not fit: outside the page's content area, or hidden by its own overflow. */
+export interface OverflowFact {
+  /** `data-fit-name` of the box or of its closest named ancestor, else a short description. */
+  name: string;
+  named: boolean;
+  /** `area`: sticks out of the page's content area; `box`: text hidden inside a fixed-size box. */
+  where: 'area' | 'box';
+  /** How much does not fit, in mm (the larger of the two directions). */
+  excessMm: number;
+}
+
+/** What the fit checks need to know about one laid-out page. */
+export interface PageFacts {
+  /** 1-based, as in the PDF. */
+  number: number;
+  /** Named page (`cover`, `opener`…), if any. */
+  name?: string;
+  side: 'left' | 'right';
+  /** Left blank by Paged.js for parity (break-before: right/left). */
+  blank: boolean;
+  /** Text and image area over the page (trim) area, 0–1. */
+  ink: number;
+  allowSparse: boolean;
+  overflows: OverflowFact[];
+  /** Boxes limited by `data-fit-max-pages` that appear on this page. */
+  limited: { ref: string; name: string; maxPages: number }[];
+}
+
+/** Runs in the page: measures every `.pagedjs_page`. Self-contained (it is serialised). */
+function measurePages(): PageFacts[] {
+  const PX_PER_MM = 96 / 25.4;
+  const TOLERANCE_PX = 1;
+  const describe = (el: Element): { name: string; named: boolean } => {
+    const named = el.closest<HTMLElement>('[data-fit-name]');
+    if (named?.dataset.fitName) return { name: named.dataset.fitName, named: true };
+    const text = (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim();
+    const short = text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text;
+    return { name: `<${el.tagName.toLowerCase()}>${short ? ` ${short}` : ''}`, named: false };
+  };
+  const clippedArea = (rect: DOMRect, box: DOMRect): number => {
+    const w = Math.min(rect.right, box.right) - Math.max(rect.left, box.left);
+    const h = Math.min(rect.bottom, box.bottom) - Math.max(rect.top, box.top);
+    return w > 0 && h > 0 ? w * h : 0;
+  };
+
+  return Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'), (pageEl, index): PageFacts => {
+    const pagebox = pageEl.querySelector('.pagedjs_pagebox')?.getBoundingClientRect();
+    const area = pageEl.querySelector('.pagedjs_page_content');
+    const areaRect = area?.getBoundingClientRect();
+    const facts: PageFacts = {
+      number: index + 1,
+      side: pageEl.classList.contains('pagedjs_left_page') ? 'left' : 'right',
+      blank: pageEl.classList.contains('pagedjs_blank_page'),
+      ink: 0,
+      allowSparse: false,
+      overflows: [],
+      limited: [],
+    };
+    // Paged.js marks a named page with `pagedjs_named_page` and copies `page: x` to `data-page`.
+    const named = pageEl.classList.contains('pagedjs_named_page') ? area?.querySelector<HTMLElement>('[data-page]')?.dataset.page : undefined;
+    if (named) facts.name = named;
+    if (!pagebox || !area || !areaRect) return facts;
+
+    // Ink: text line boxes plus images, clipped to the page, over the page area.
+    let ink = 0;
+    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.nodeValue?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) ink += clippedArea(rect, pagebox);
+    }
+    for (const el of Array.from(area.querySelectorAll('*'))) {
+      const tag = el.tagName.toLowerCase();
+      const isImage = tag === 'img' || tag === 'svg' || tag === 'canvas' || tag === 'video';
+      if (isImage || getComputedStyle(el).backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
+    }
+    facts.ink = Math.min(1, ink / (pagebox.width * pagebox.height));
+    facts.allowSparse = area.querySelector('[data-fit-allow-sparse]') !== null;
+
+    // Overflow of the content area. Paged.js lays a page out in CSS columns: what does not fit
+    // flows into a hidden column to the right. An element that cannot be broken and is taller
+    // (or wider) than the area causes it; report the deepest such element, not its ancestors.
+    // Only content elements (Paged.js gives each a data-ref), not Paged.js's own wrappers.
+    const content = Array.from(area.querySelectorAll<HTMLElement>('[data-ref]')).filter((el) => {
+      const style = getComputedStyle(el);
+      return style.position !== 'absolute' && style.position !== 'fixed' && style.display !== 'none' && !style.display.startsWith('inline');
+    });
+    const excessOf = (el: Element): number => {
+      const rects = Array.from(el.getClientRects());
+      const height = rects.reduce((sum, r) => sum + r.height, 0);
+      const width = Math.max(0, ...rects.map((r) => r.width));
+      return Math.max(height - areaRect.height, width - areaRect.width);
+    };
+    const culprits = content.filter((el) => excessOf(el) > TOLERANCE_PX);
+    const deepest = culprits.filter((el) => !culprits.some((other) => other !== el && el.contains(other)));
+    for (const el of deepest) facts.overflows.push({ ...describe(el), where: 'area', excessMm: excessOf(el) / PX_PER_MM });
+    if (deepest.length === 0) {
+      // Nothing too big, yet something sits in the hidden column: report the outermost piece.
+      const hidden = content.find((el) => Array.from(el.getClientRects()).some((r) => r.left >= areaRect.right - TOLERANCE_PX));
+      if (hidden) facts.overflows.push({ ...describe(hidden), where: 'area', excessMm: hidden.getBoundingClientRect().height / PX_PER_MM });
+    }
+
+    // Overset text: a box with a fixed size that hides part of its own content.
+    for (const el of content) {
+      const style = getComputedStyle(el);
+      if (el.tagName === 'IMG' || !/hidden|clip|auto|scroll/.test(`${style.overflowX} ${style.overflowY}`)) continue;
+      const hidden = Math.max(el.scrollHeight - el.clientHeight, el.scrollWidth - el.clientWidth);
+      if (hidden > TOLERANCE_PX) facts.overflows.push({ ...describe(el), where: 'box', excessMm: hidden / PX_PER_MM });
+    }
+
+    // Boxes with a page budget; Paged.js clones a split box onto each page with the same data-ref.
+    const seen = new Set<string>();
+    for (const el of Array.from(area.querySelectorAll<HTMLElement>('[data-fit-max-pages]'))) {
+      const ref = el.dataset.ref ?? el.dataset.fitName ?? '';
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      facts.limited.push({ ref, name: describe(el).name, maxPages: Number(el.dataset.fitMaxPages) });
+    }
+    return facts;
+  });
+}
+
+/** Measures the paginated document (call it after `paginate`). */
+export async function collectPageFacts(page: Page): Promise<PageFacts[]> {
+  return page.evaluate(measurePages);
+}
+
+export type FitKind = 'overflow' | 'max-pages' | 'empty-page';
+
+export interface FitFinding {
+  kind: FitKind;
+  /** 1-based page number in the PDF. */
+  page: number;
+  /** `data-fit-name` of the box concerned, when it has one. */
+  name?: string;
+  /** French, one sentence, says what to do. */
+  message: string;
+}
+
+export interface FitOptions {
+  /** Pages with less ink than this (0–1) are reported (default 0.1). */
+  minInk?: number;
+  /** Named pages that may be nearly empty by design (default: cover, opener, back-cover). */
+  sparsePages?: readonly string[];
+}
+
+const DEFAULT_SPARSE_PAGES = ['cover', 'opener', 'back-cover'];
+
+/** Judges the measured pages: overflowing boxes, boxes over their page budget, (nearly) empty pages. */
+export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {}): FitFinding[] {
+  const minInk = options.minInk ?? 0.1;
+  const sparsePages = new Set(options.sparsePages ?? DEFAULT_SPARSE_PAGES);
+  const findings: FitFinding[] = [];
+
+  for (const page of facts) {
+    for (const o of page.overflows) {
+      const size = `${number(Math.max(0.1, o.excessMm))}${NBSP}mm`;
+      const message =
+        o.where === 'box'
+          ? `${guillemets(o.name)} page ${page.number}${NBSP}: le texte dépasse de son cadre de ${size} et n’est pas imprimé en entier. Raccourcissez-le ou agrandissez le cadre.`
+          : `${guillemets(o.name)} page ${page.number}${NBSP}: le bloc sort de la zone de texte de ${size}. Raccourcissez-le ou autorisez-le à se couper.`;
+      findings.push({ kind: 'overflow', page: page.number, ...(o.named ? { name: o.name } : {}), message });
+    }
+  }
+
+  const spans = new Map<string, { name: string; maxPages: number; pages: number[] }>();
+  for (const page of facts) {
+    for (const box of page.limited) {
+      const span = spans.get(box.ref) ?? { name: box.name, maxPages: box.maxPages, pages: [] };
+      span.pages.push(page.number);
+      spans.set(box.ref, span);
+    }
+  }
+  for (const span of spans.values()) {
+    if (!(span.pages.length > span.maxPages)) continue;
+    const first = span.pages[0] ?? 0;
+    const last = span.pages[span.pages.length - 1] ?? first;
+    findings.push({
+      kind: 'max-pages',
+      page: first,
+      name: span.name,
+      message: `${guillemets(span.name)} occupe ${pages(span.pages.length)} (${first} à ${last}) au lieu de ${span.maxPages} au plus${NBSP}: raccourcissez le texte ou réduisez les images.`,
+    });
+  }
+
+  for (const page of facts) {
+    // A page with an overflow is full, whatever its ink: the overflow is the finding.
+    if (page.blank || page.ink >= minInk || page.overflows.length > 0) continue;
+    if (page.ink > 0 && (page.allowSparse || (page.name && sparsePages.has(page.name)))) continue;
+    const percent = page.ink < 0.01 ? `moins de 1${NBSP}%` : `${Math.round(page.ink * 100)}${NBSP}%`;
+    findings.push({
+      kind: 'empty-page',
+      page: page.number,
+      message:
+        page.ink === 0
+          ? `Page ${page.number}${NBSP}: la page est vide. Supprimez le saut de page qui la crée.`
+          : `Page ${page.number}${NBSP}: la page est presque vide (${percent} de texte et d’images). Resserrez la page précédente ou étoffez celle-ci.`,
+    });
+  }
+
+  return findings.sort((a, b) => a.page - b.page);
+}
+
+/** Measures and judges in one call. */
+export async function checkFit(page: Page, options: FitOptions = {}): Promise<{ pages: PageFacts[]; findings: FitFinding[] }> {
+  const facts = await collectPageFacts(page);
+  return { pages: facts, findings: fitFindings(facts, options) };
+}

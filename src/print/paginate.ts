@@ -1,0 +1,160 @@
+/**
+ * Opens the print HTML in Chromium and lets Paged.js paginate it: Paged.js (not Chromium's own
+ * print layout) implements @page sizes and margins, named pages, string-set running heads,
+ * counter(page), target-counter() and break-before: left/right. Chromium then only has to
+ * print one already-laid-out `.pagedjs_page` per sheet.
+ */
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { PaginationError, PaginationTimeoutError, PrintLoadError } from './errors.ts';
+import { NAME_SHIM } from './page-globals.ts';
+
+const PAGED_JS = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.js');
+const HANDLERS_DIR = fileURLToPath(new URL('../../print/handlers/', import.meta.url));
+
+/** Room for crop marks outside the bleed, in mm (Paged.js draws marks inside its "bleed"). */
+export const MARKS_SLUG_MM = 7;
+
+export interface LoadOptions {
+  /** Bleed of the print edition, in mm. */
+  bleedMm: number;
+  cropMarks: boolean;
+  timeoutMs: number;
+}
+
+export interface LoadedPage {
+  /**
+   * What Paged.js adds around the trim box on every side, in mm: the bleed, plus room for the
+   * crop marks when there are marks.
+   */
+  sheetBleedMm: number;
+  /** Requests to anything but the local server, refused so that Chromium never waits on the network. */
+  blockedRequests: string[];
+  /** Errors the page logged (console.error, uncaught exceptions). */
+  pageErrors: string[];
+}
+
+/** `@page` rules the engine owns: bleed and marks come from the build settings, not from CSS. */
+export function pageSetupCss(bleedMm: number, cropMarks: boolean): string {
+  const sheetBleed = bleedMm + (cropMarks ? MARKS_SLUG_MM : 0);
+  const rules = [`@page { bleed: ${sheetBleed}mm;${cropMarks ? ' marks: crop;' : ''} }`];
+  // Marks stop 2 mm short of the bleed so the trimmer never cuts through them.
+  if (cropMarks) rules.push(`:root { --pagedjs-crop-offset: ${bleedMm + 2}mm; }`);
+  return rules.join('\n');
+}
+
+/**
+ * Loads `url` (served by the local static server at `origin`) and prepares it for Paged.js:
+ * page-setup CSS, then Paged.js itself and our handlers. Nothing is laid out yet.
+ */
+export async function loadPrintPage(page: Page, url: string, options: LoadOptions): Promise<LoadedPage> {
+  const origin = new URL(url).origin;
+  const loaded: LoadedPage = {
+    sheetBleedMm: options.bleedMm + (options.cropMarks ? MARKS_SLUG_MM : 0),
+    blockedRequests: [],
+    pageErrors: [],
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error') loaded.pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => loaded.pageErrors.push(error instanceof Error ? error.message : String(error)));
+
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const target = request.url();
+    // Caught: a request still pending when the page closes rejects, and an unhandled
+    // rejection would end the whole process.
+    if (target.startsWith(`${origin}/`) || target.startsWith('data:') || target.startsWith('blob:')) {
+      request.continue().catch(() => {});
+    } else {
+      loaded.blockedRequests.push(target);
+      request.abort('blockedbyclient').catch(() => {});
+    }
+  });
+  await page.evaluateOnNewDocument(NAME_SHIM);
+  // No emulateMediaType('print'): Paged.js itself unwraps `@media print` blocks and drops
+  // screen-only ones, and its own print rules must not apply while it measures pages.
+
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+  } catch (error) {
+    throw new PrintLoadError(url, { cause: error });
+  }
+  // First in the head, not last: Paged.js merges @page rules across sheets but only applies
+  // the bleed when it meets a `size` that differs from the previous one, so the bleed must be
+  // known before base.css declares A4. (A later `bleed` in the document would still win.)
+  await page.evaluate((css: string) => {
+    const style = document.createElement('style');
+    style.dataset.compendium = 'page-setup';
+    style.textContent = css;
+    document.head.prepend(style);
+  }, pageSetupCss(options.bleedMm, options.cropMarks));
+  await page.addScriptTag({ path: PAGED_JS });
+  const handlers = (await readdir(HANDLERS_DIR)).filter((name) => name.endsWith('.js')).sort();
+  for (const name of handlers) await page.addScriptTag({ path: join(HANDLERS_DIR, name) });
+  return loaded;
+}
+
+export interface PaginateOptions {
+  timeoutMs: number;
+  /** Called with the number of pages laid out so far. */
+  onPage?: (pages: number) => void;
+}
+
+/** Runs Paged.js on the loaded page and waits until the last page is laid out. Returns the page count. */
+export async function paginate(page: Page, loaded: LoadedPage, options: PaginateOptions): Promise<number> {
+  let pagesSoFar = 0;
+  await page.exposeFunction('__compendiumProgress', (pages: number) => {
+    pagesSoFar = pages;
+    options.onPage?.(pages);
+  });
+
+  await page.evaluate(() => {
+    const state = { done: false, error: null as string | null, pages: 0 };
+    window.__compendiumPaged = state;
+    if (!window.Paged) {
+      state.error = 'Paged.js n’est pas chargé';
+      return;
+    }
+    new window.Paged.Previewer().preview().then(
+      (flow) => {
+        state.pages = flow.total;
+        state.done = true;
+      },
+      (error: unknown) => {
+        state.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      },
+    );
+  });
+
+  try {
+    await page.waitForFunction(() => window.__compendiumPaged?.done || window.__compendiumPaged?.error, {
+      timeout: options.timeoutMs,
+      polling: 100,
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') throw new PaginationTimeoutError(options.timeoutMs, pagesSoFar);
+    throw new PaginationError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+
+  const state = await page.evaluate(() => window.__compendiumPaged);
+  if (!state || state.error) throw new PaginationError(state?.error ?? 'état inconnu');
+  // Paged.js gives up silently (a console.error) on content that fits on no page: the rest of
+  // the document would be missing from the PDF, so this is a failure, not a warning.
+  const repeated = loaded.pageErrors.find((text) => text.startsWith('Layout repeated'));
+  if (repeated) throw new PaginationError(`un élément ne tient sur aucune page, la suite du document est perdue (${repeated}).`);
+
+  // Laid-out pages hold clones of the images and text: wait until they are decoded and the
+  // fonts are ready, or Chromium could print blank boxes.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all(
+      Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))),
+    );
+  });
+  options.onPage?.(state.pages);
+  return state.pages;
+}

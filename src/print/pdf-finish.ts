@@ -1,0 +1,128 @@
+/**
+ * Finishes a PDF printed by Chromium: page boxes for the printer, document metadata, and a
+ * reproducible output (fixed dates and a document ID derived from the content).
+ */
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+
+export const PT_PER_MM = 72 / 25.4;
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: readonly string[];
+  /** BCP 47 language of the document (default `fr`). */
+  lang?: string;
+}
+
+export interface PageGeometry {
+  /** Trim size, in mm. */
+  trimWidthMm: number;
+  trimHeightMm: number;
+  /** Bleed kept around the trim box (0 for the screen edition), in mm. */
+  bleedMm: number;
+  /** Everything Paged.js added around the trim box (bleed plus room for crop marks), in mm. */
+  sheetBleedMm: number;
+}
+
+export interface FinishOptions {
+  metadata: PdfMetadata;
+  geometry: PageGeometry;
+  /** CreationDate and ModDate: SOURCE_DATE_EPOCH when set, for reproducible builds. */
+  date: Date;
+  producer?: string;
+  /**
+   * The document's headings in order, as a reader sees them. Chromium drops the space at each
+   * line break of a wrapped heading in its outline (« Innovation sociale enMoselle »); titles
+   * that match a heading but for whitespace are replaced by it.
+   */
+  headings?: readonly string[];
+}
+
+const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
+
+/** Rewrites outline titles (depth first, as Chromium writes them) from the matching headings. */
+function repairOutline(doc: PDFDocument, headings: readonly string[]): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  let next = 0;
+  const visit = (item: PDFDict | undefined): void => {
+    for (let entry = item; entry; entry = entry.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = entry.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) {
+        const wanted = squash(title.decodeText());
+        const found = headings.findIndex((heading, i) => i >= next && squash(heading) === wanted);
+        if (found >= 0) {
+          entry.set(PDFName.of('Title'), PDFHexString.fromText(headings[found] ?? ''));
+          next = found + 1;
+        }
+      }
+      visit(entry.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+/** The build date: SOURCE_DATE_EPOCH (seconds) when set and valid, else now. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch >= 0 ? new Date(epoch * 1000) : new Date();
+}
+
+/**
+ * Sets MediaBox/CropBox/BleedBox/TrimBox on every page, the Info dictionary, /Lang and the
+ * document ID, and returns the new bytes.
+ *
+ * Boxes are computed from the exact trim size, anchored at the top-left corner of Chromium's
+ * page: Chromium rounds page sizes (A4 + 2×3 mm comes out 612 × 858.96 pt instead of
+ * 612.28 × 858.90), but it lays content out from the top-left, so the trim box stays exactly
+ * where Paged.js drew it and is exactly A4 for the printer's preflight.
+ */
+export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
+  // updateMetadata: false — pdf-lib would otherwise stamp its own Producer and the current time.
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { trimWidthMm, trimHeightMm, bleedMm, sheetBleedMm } = options.geometry;
+  const trimW = trimWidthMm * PT_PER_MM;
+  const trimH = trimHeightMm * PT_PER_MM;
+  const bleed = bleedMm * PT_PER_MM;
+  const sheet = sheetBleedMm * PT_PER_MM;
+
+  for (const page of doc.getPages()) {
+    const media = page.getMediaBox();
+    const top = media.y + media.height;
+    const trim = { x: media.x + sheet, y: top - sheet - trimH, width: trimW, height: trimH };
+    const bleedBox = { x: trim.x - bleed, y: trim.y - bleed, width: trimW + 2 * bleed, height: trimH + 2 * bleed };
+    const mediaBox = { x: trim.x - sheet, y: trim.y - sheet, width: trimW + 2 * sheet, height: trimH + 2 * sheet };
+    page.setMediaBox(mediaBox.x, mediaBox.y, mediaBox.width, mediaBox.height);
+    page.setCropBox(mediaBox.x, mediaBox.y, mediaBox.width, mediaBox.height);
+    page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
+    page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+    page.node.delete(PDFName.of('ArtBox'));
+  }
+
+  if (options.headings) repairOutline(doc, options.headings);
+
+  const { metadata } = options;
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  doc.setAuthor(metadata.author);
+  if (metadata.subject) doc.setSubject(metadata.subject);
+  if (metadata.keywords?.length) doc.setKeywords([...metadata.keywords]);
+  doc.setLanguage(metadata.lang ?? 'fr');
+  doc.setCreator('compendium');
+  doc.setProducer(options.producer ?? 'compendium (Chromium, Paged.js, pdf-lib)');
+  doc.setCreationDate(options.date);
+  doc.setModificationDate(options.date);
+  // Object streams need PDF 1.5; Chromium writes a 1.4 header.
+  doc.context.header = PDFHeader.forVersion(1, 7);
+
+  // A fixed document ID derived from the content (ISO 32000 §14.4 lets it be any unique
+  // string): two builds of the same content give the same bytes, so diffs and caches work.
+  delete doc.context.trailerInfo.ID;
+  const withoutId = await doc.save({ useObjectStreams: true });
+  const hash = createHash('sha256').update(withoutId).digest('hex').slice(0, 32);
+  const id = PDFHexString.of(hash);
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  return doc.save({ useObjectStreams: true });
+}

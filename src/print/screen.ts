@@ -1,0 +1,76 @@
+/**
+ * Turns the paginated print document into the screen edition in place, without laying it out
+ * again: the bleed and the crop marks are taken away around each page (the content area does
+ * not move, so pagination is untouched) and images are resampled to screen resolution.
+ */
+import type { Page } from 'puppeteer-core';
+
+const BLEED_VARS = ['top', 'right', 'bottom', 'left'].flatMap((side) => [
+  `--pagedjs-bleed-${side}`,
+  `--pagedjs-bleed-right-${side}`,
+  `--pagedjs-bleed-left-${side}`,
+]);
+
+/** CSS that makes every sheet exactly the trim size (appended after Paged.js's own styles). */
+export function screenGeometryCss(trimWidthMm: number, trimHeightMm: number): string {
+  const w = `${trimWidthMm}mm`;
+  const h = `${trimHeightMm}mm`;
+  const vars = [
+    ...BLEED_VARS.map((name) => `${name}: 0mm;`),
+    ...['', '-right', '-left'].flatMap((suffix) => [`--pagedjs-width${suffix}: ${w};`, `--pagedjs-height${suffix}: ${h};`]),
+    '--pagedjs-mark-crop-display: none;',
+    '--pagedjs-mark-cross-display: none;',
+  ];
+  return `:root { ${vars.join(' ')} }\n@page { size: ${w} ${h}; margin: 0; }`;
+}
+
+/** Runs in the page: resamples images larger than `ppi` at their printed size. Self-contained. */
+async function resampleImages(ppi: number, quality: number): Promise<{ resampled: number }> {
+  let resampled = 0;
+  for (const img of Array.from(document.querySelectorAll<HTMLImageElement>('.pagedjs_pages img'))) {
+    if (!img.complete || img.naturalWidth === 0 || /\.svg($|\?)/i.test(img.currentSrc)) continue;
+    const rect = img.getBoundingClientRect();
+    // CSS pixels are 1/96 in: the pixel count the screen edition needs at `ppi`.
+    const width = Math.ceil((rect.width / 96) * ppi);
+    const height = Math.ceil((rect.height / 96) * ppi);
+    if (width === 0 || height === 0 || img.naturalWidth <= width * 1.2) continue;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    if (!context) continue;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(img, 0, 0, width, height);
+    // JPEG unless the image has transparency, which JPEG would paint black.
+    const alpha = context.getImageData(0, 0, width, height).data;
+    let opaque = true;
+    for (let i = 3; i < alpha.length; i += 4) {
+      if (alpha[i] !== 255) {
+        opaque = false;
+        break;
+      }
+    }
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+    img.closest('picture')?.querySelectorAll('source').forEach((source) => source.remove());
+    img.src = opaque ? canvas.toDataURL('image/jpeg', quality) : canvas.toDataURL('image/png');
+    await img.decode().catch(() => undefined);
+    resampled += 1;
+  }
+  return { resampled };
+}
+
+export interface ScreenOptions {
+  trimWidthMm: number;
+  trimHeightMm: number;
+  /** Resolution of images in the screen PDF (default 150 ppi). */
+  imagePpi?: number;
+  /** JPEG quality, 0–1 (default 0.82). */
+  jpegQuality?: number;
+}
+
+/** Switches the paginated page to the screen edition. Call after the print PDF is made. */
+export async function prepareScreenEdition(page: Page, options: ScreenOptions): Promise<{ resampled: number }> {
+  await page.addStyleTag({ content: screenGeometryCss(options.trimWidthMm, options.trimHeightMm) });
+  return page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82);
+}

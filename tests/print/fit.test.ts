@@ -1,0 +1,92 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fitFindings, type PageFacts } from '../../src/print/fit.ts';
+
+const NB = '\u00A0';
+
+/** A page as measured in the browser, full of text unless told otherwise. */
+const page = (n: number, facts: Partial<PageFacts> = {}): PageFacts => ({
+  number: n,
+  side: n % 2 === 0 ? 'left' : 'right',
+  blank: false,
+  ink: 0.5,
+  allowSparse: false,
+  overflows: [],
+  limited: [],
+  ...facts,
+});
+
+const fit = suite('fitFindings');
+
+fit('reports a box spanning more pages than allowed, at its first page, by name', () => {
+  const box = { ref: 'r1', name: 'Atelier des mains vertes', maxPages: 1 };
+  const findings = fitFindings([page(1), page(2, { limited: [box] }), page(3, { limited: [box] }), page(4)]);
+  assert.equal(findings, [
+    {
+      kind: 'max-pages',
+      page: 2,
+      name: 'Atelier des mains vertes',
+      message: `«${NB}Atelier des mains vertes${NB}» occupe 2${NB}pages (2 à 3) au lieu de 1 au plus${NB}: raccourcissez le texte ou réduisez les images.`,
+    },
+  ]);
+});
+
+fit('does not report a box within its budget', () => {
+  const box = { ref: 'r1', name: 'Projet', maxPages: 2 };
+  assert.equal(fitFindings([page(1, { limited: [box] }), page(2, { limited: [box] })]), []);
+});
+
+fit('reports overset text in a box and blocks that leave the text area', () => {
+  const findings = fitFindings([
+    page(4, { overflows: [{ name: 'Encadré chiffres clés', named: true, where: 'box', excessMm: 13.23 }] }),
+    page(5, { overflows: [{ name: '<table> Budget 2025', named: false, where: 'area', excessMm: 41 }] }),
+  ]);
+  assert.equal(findings, [
+    {
+      kind: 'overflow',
+      page: 4,
+      name: 'Encadré chiffres clés',
+      message: `«${NB}Encadré chiffres clés${NB}» page 4${NB}: le texte dépasse de son cadre de 13,2${NB}mm et n’est pas imprimé en entier. Raccourcissez-le ou agrandissez le cadre.`,
+    },
+    {
+      kind: 'overflow',
+      page: 5,
+      message: `«${NB}<table> Budget 2025${NB}» page 5${NB}: le bloc sort de la zone de texte de 41${NB}mm. Raccourcissez-le ou autorisez-le à se couper.`,
+    },
+  ]);
+});
+
+fit('reports empty and near-empty pages, but not parity blanks, covers, openers or allowed sparse pages', () => {
+  const findings = fitFindings([
+    page(1, { name: 'cover', ink: 0.05 }),
+    page(2, { ink: 0.02, allowSparse: true }),
+    page(3, { name: 'opener', ink: 0.03 }),
+    page(4, { ink: 0.04 }),
+    page(5, { blank: true, ink: 0 }),
+    page(6, { ink: 0 }),
+    page(7, { ink: 0.1 }),
+  ]);
+  assert.equal(findings, [
+    {
+      kind: 'empty-page',
+      page: 4,
+      message: `Page 4${NB}: la page est presque vide (4${NB}% de texte et d’images). Resserrez la page précédente ou étoffez celle-ci.`,
+    },
+    { kind: 'empty-page', page: 6, message: `Page 6${NB}: la page est vide. Supprimez le saut de page qui la crée.` },
+  ]);
+});
+
+fit('says « moins de 1 % » rather than 0 %, and does not call a page with an overflow empty', () => {
+  const overflow = { name: 'Tableau', named: true, where: 'area' as const, excessMm: 65 };
+  const findings = fitFindings([page(1, { ink: 0.004 }), page(2, { ink: 0.001, overflows: [overflow] })]);
+  assert.equal(findings.map((f) => [f.kind, f.page]), [['empty-page', 1], ['overflow', 2]]);
+  assert.ok(findings[0]?.message.includes(`presque vide (moins de 1${NB}% de texte et d’images)`), findings[0]?.message);
+});
+
+fit('the threshold and the sparse named pages are settings', () => {
+  const pages = [page(1, { name: 'back-cover', ink: 0.05 }), page(2, { ink: 0.15 })];
+  assert.equal(fitFindings(pages).length, 0);
+  assert.equal(fitFindings(pages, { minInk: 0.2, sparsePages: [] }).map((f) => f.page), [1, 2]);
+});
+
+fit.run();

@@ -1,0 +1,112 @@
+/**
+ * Failure paths of pagination, with Paged.js replaced by a stub in a real page: a layout that
+ * never ends, one that throws, one that gives up on content (« Layout repeated »); and a box
+ * too tall for any page, laid out by the real Paged.js, caught by the fit check.
+ */
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
+import { PaginationError, PaginationTimeoutError, PrintInputNotFoundError } from '../../src/print/errors.ts';
+import { collectPageFacts, fitFindings } from '../../src/print/fit.ts';
+import { loadPrintPage, paginate } from '../../src/print/paginate.ts';
+import { renderPrint } from '../../src/print/render.ts';
+import { serveFolder, type StaticServer } from '../../src/print/static-server.ts';
+
+interface Context {
+  session: BrowserSession;
+  server: StaticServer;
+  dir: string;
+}
+
+const failing = suite<Context>('paginate: failures and overflow');
+
+failing.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'compendium-paginate-'));
+  await writeFile(join(ctx.dir, 'page.html'), '<!doctype html><html lang="fr"><title>t</title><p>Bonjour</p></html>');
+  await copyFile(new URL('../../print/base.css', import.meta.url), join(ctx.dir, 'base.css'));
+  ctx.server = await serveFolder(ctx.dir);
+  ctx.session = await launchBrowser();
+});
+
+failing.after(async (ctx) => {
+  await ctx.session?.close();
+  await ctx.server?.close();
+  if (ctx.dir) await rm(ctx.dir, { recursive: true, force: true });
+});
+
+/** Loads the page, then swaps Paged.js for a stub whose preview() runs `body`. */
+async function withStub(ctx: Context, body: string, timeoutMs: number): Promise<unknown> {
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor('page.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    await page.evaluate(`window.Paged = { Previewer: class { preview() { ${body} } } };`);
+    return await paginate(page, loaded, { timeoutMs }).catch((e: unknown) => e);
+  } finally {
+    await page.close();
+  }
+}
+
+failing('a layout that does not finish in time is a PaginationTimeoutError', async (ctx) => {
+  const error = await withStub(ctx, 'window.__compendiumProgress(2); return new Promise(() => {});', 1000);
+  assert.instance(error, PaginationTimeoutError);
+  assert.is((error as PaginationTimeoutError).code, 'PAGINATION_TIMEOUT');
+  assert.is(
+    (error as Error).message,
+    'La mise en page n’est pas terminée après 1\u00A0s (2\u00A0pages composées). Un élément trop grand pour une page bloque peut-être Paged.js\u00A0; augmentez le délai si le document est simplement long.',
+  );
+});
+
+failing('an exception in Paged.js is a PaginationError that says what Paged.js said', async (ctx) => {
+  const error = await withStub(ctx, 'return Promise.reject(new Error("boom"));', 10_000);
+  assert.instance(error, PaginationError);
+  assert.match((error as Error).message, /^La mise en page par Paged\.js a échoué\u00A0: Error: boom/);
+});
+
+failing('content Paged.js gives up on (« Layout repeated ») fails instead of silently missing', async (ctx) => {
+  const error = await withStub(ctx, 'console.error("Layout repeated at: ", document.body); return Promise.resolve({ total: 1 });', 10_000);
+  assert.instance(error, PaginationError);
+  assert.match((error as Error).message, /un élément ne tient sur aucune page/);
+});
+
+failing('a box taller than the text area is reported by name, on its page, with its excess', async (ctx) => {
+  await writeFile(
+    join(ctx.dir, 'tall.html'),
+    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
+      '<section class="chapter"><h2 class="chapter-title">Un</h2><p>Texte avant.</p>' +
+      '<div data-fit-name="Tableau géant" style="height: 320mm; break-inside: avoid">Boîte trop haute</div><p>Après.</p></section></body></html>',
+  );
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor('tall.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    await paginate(page, loaded, { timeoutMs: 20_000 });
+    const overflows = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'overflow');
+    // 320 mm of box in a 297 − 20 − 22 = 255 mm text area: 65 mm too many, on page 2
+    // (Paged.js moves the box off page 1, which it cannot fill either).
+    assert.equal(overflows.map(({ page: n, name }) => ({ n, name })), [{ n: 2, name: 'Tableau géant' }]);
+    assert.match(overflows[0]?.message ?? '', /de 65\u00A0mm\./);
+  } finally {
+    await page.close();
+  }
+});
+
+failing('requests leaving the local server are refused at once and listed', async (ctx) => {
+  await writeFile(join(ctx.dir, 'external.html'), '<!doctype html><html lang="fr"><title>t</title><img src="https://example.org/logo.png" alt=""></html>');
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor('external.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    assert.equal(loaded.blockedRequests, ['https://example.org/logo.png']);
+  } finally {
+    await page.close();
+  }
+});
+
+failing('renderPrint refuses a missing input before starting any browser', async () => {
+  const error = await renderPrint({ input: '/nulle/part/livret.html', metadata: { title: 't', author: 'a' } }).catch((e: unknown) => e);
+  assert.instance(error, PrintInputNotFoundError);
+  assert.is((error as Error).message, 'Fichier HTML d’impression introuvable\u00A0: /nulle/part/livret.html');
+});
+
+failing.run();
