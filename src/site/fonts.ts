@@ -1,0 +1,57 @@
+/**
+ * The typefaces of the compendium, self-hosted from @fontsource packages (Latin subset, which
+ * covers French, « », ’ and the narrow no-break space). One list for the web and the print
+ * stylesheet, so both editions use the very same files. Source Serif 4 for titles and quotes,
+ * Source Sans 3 for text: open licence (SIL OFL 1.1), warm and legible, not the State's Marianne.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface FontFile {
+  family: 'Source Sans 3' | 'Source Serif 4';
+  weight: number;
+  style: 'normal' | 'italic';
+  /** Absolute path of the woff2 file in node_modules. */
+  path: string;
+  /** File name, as published under /assets/fonts/. */
+  file: string;
+}
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+const face = (family: FontFile['family'], weight: number, style: FontFile['style']): FontFile => {
+  const slug = family.toLowerCase().replaceAll(' ', '-');
+  const file = `${slug}-latin-${weight}-${style}.woff2`;
+  return { family, weight, style, file, path: join(packageDir(`@fontsource/${slug}`), 'files', file) };
+};
+
+export const FONTS: readonly FontFile[] = [
+  face('Source Sans 3', 400, 'normal'),
+  face('Source Sans 3', 400, 'italic'),
+  face('Source Sans 3', 600, 'normal'),
+  face('Source Serif 4', 600, 'normal'),
+  face('Source Serif 4', 400, 'italic'),
+];
+
+/** The files worth preloading: body text and titles, seen on every page. */
+export const PRELOADED: readonly FontFile[] = FONTS.filter((f) => f.style === 'normal' && (f.weight === 400 || f.family === 'Source Serif 4'));
+
+/** CSS font stacks (fallbacks with close metrics, should a file fail to load). */
+export const STACKS = {
+  sans: "'Source Sans 3', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  serif: "'Source Serif 4', Georgia, 'Times New Roman', serif",
+};
+
+/** @font-face rules; `url(file)` gives each file's URL as the stylesheet must reference it. */
+export function fontFaceCss(url: (font: FontFile) => string): string {
+  return FONTS.map(
+    (f) => `@font-face {
+  font-family: '${f.family}';
+  font-style: ${f.style};
+  font-weight: ${f.weight};
+  font-display: swap;
+  src: url('${url(f)}') format('woff2');
+}`,
+  ).join('\n');
+}

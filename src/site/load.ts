@@ -1,0 +1,41 @@
+/**
+ * Loads and validates the data folder for the web edition, then builds its view model.
+ * Invalid data stops the build with the validator's French messages (InvalidDataError);
+ * warnings do not stop it (the CLI shows them).
+ */
+import { join, resolve } from 'node:path';
+import { loadCompendium, formatFinding } from '../data/index.ts';
+import { InvalidDataError } from '../errors.ts';
+import { buildViewModel, type PdfIndex, type ViewModel } from './view-model.ts';
+import { pictureIndex, type PictureSet } from './images.ts';
+
+/** What a build passes to the templates' data file (see templates/_data/site.js). */
+export interface SiteSettings {
+  dataDir?: string;
+  siteUrl?: string;
+  pathPrefix?: string;
+  pdfs?: PdfIndex;
+  /** Output folder, where the resized photos are written (default `_site`). */
+  outDir?: string;
+  /** Data already loaded by buildSite(), so the templates' data file does not load it again. */
+  preloaded?: () => SiteData;
+}
+
+export interface SiteData extends ViewModel {
+  /** Absolute folder of the data's images (data/images). */
+  imagesDir: string;
+  /** Each project's photo as <picture> HTML, by project id and placement. */
+  pictures: Record<string, PictureSet>;
+}
+
+export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
+  const dataDir = resolve(settings.dataDir ?? 'data');
+  const result = await loadCompendium(dataDir);
+  if (result.errors.length > 0 || !result.compendium) {
+    throw new InvalidDataError(result.errors.map(formatFinding).join('\n'), result.errors.length);
+  }
+  const vm = buildViewModel(result.compendium, { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs });
+  const imagesDir = join(dataDir, 'images');
+  const pictures = await pictureIndex(vm.projets, { imagesDir, outDir: resolve(settings.outDir ?? '_site') });
+  return { ...vm, imagesDir, pictures };
+}

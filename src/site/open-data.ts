@@ -1,0 +1,70 @@
+/**
+ * The edition's laureates as open data: one record per project, in the brochure's order
+ * (territory, then tier, then position), with the same fields in JSON and CSV. The fields
+ * are documented on the « Données ouvertes » page from OPEN_DATA_FIELDS.
+ *
+ * CSV: UTF-8 with a byte-order mark (so Excel detects UTF-8 and shows accents), « ; » as
+ * separator (French spreadsheets use the comma as decimal mark and expect « ; »; LibreOffice
+ * and csv libraries read either), CRLF line ends and RFC 4180 quoting.
+ */
+import { TIER_TITLES } from '../model.ts';
+import { mailHref, webHref } from './urls.ts';
+import { absoluteUrl, type ProjectView, type ViewModel } from './view-model.ts';
+
+export interface OpenDataField {
+  name: string;
+  description: string;
+  example: string;
+  value: (p: ProjectView, vm: ViewModel) => string | number | string[] | null;
+}
+
+const orNull = (s: string | undefined) => s ?? null;
+
+export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
+  { name: 'id', description: 'Identifiant stable du projet.', example: 'la-cravate-solidaire-metz', value: (p) => p.id },
+  { name: 'edition', description: 'Année de l’édition du recueil.', example: '2025', value: (_p, vm) => vm.edition.annee },
+  { name: 'annee_laureat', description: 'Année où le projet a été lauréat de l’appel à projets.', example: '2023', value: (p) => p.annee },
+  { name: 'nom', description: 'Nom du projet (vide quand le recueil ne cite que la structure).', example: 'une recyclerie solidaire', value: (p) => orNull(p.nom) },
+  { name: 'structure', description: 'Nom de la structure porteuse.', example: 'Association Exemple', value: (p) => p.organisation.nom },
+  { name: 'structure_nom_complet', description: 'Nom développé de la structure, quand son nom usuel est un sigle.', example: 'Carrefour des Organisations de Jeunesse', value: (p) => orNull(p.organisation.nom_complet) },
+  { name: 'territoire', description: 'Identifiant du territoire (section du recueil).', example: 'metz-orne', value: (p) => p.territoire.id },
+  { name: 'territoire_nom', description: 'Nom du territoire.', example: 'Metz – Orne', value: (p) => p.territoire.nom },
+  { name: 'rang', description: `Place dans l’édition : « a_la_une » (${TIER_TITLES.a_la_une}), « aussi_laureats » (${TIER_TITLES.aussi_laureats}) ou « autres_laureats » (${TIER_TITLES.autres_laureats}).`, example: 'a_la_une', value: (p) => orNull(p.rang) },
+  { name: 'territoire_cible', description: 'Territoire ciblé par le projet, tel qu’imprimé.', example: 'Metz et alentours', value: (p) => orNull(p.territoireCible) },
+  { name: 'public_cible', description: 'Public ciblé, tel qu’imprimé.', example: 'tout public', value: (p) => orNull(p.publicCible) },
+  { name: 'themes', description: 'Identifiants des thèmes (en CSV : séparés par « | »).', example: 'insertion|mobilite-solidaire', value: (p) => p.themes.map((t) => t.id) },
+  { name: 'resume', description: 'Résumé en une phrase.', example: 'Des vélos réparés par des personnes en insertion.', value: (p) => orNull(p.resume) },
+  { name: 'email', description: 'Adresse e-mail de contact publiée dans le recueil.', example: 'contact@exemple.fr', value: (p) => (mailHref(p.contact.email) ? (p.contact.email ?? null) : null) },
+  { name: 'telephone', description: 'Téléphone de contact publié dans le recueil.', example: '03 87 00 00 00', value: (p) => orNull(p.contact.telephone) },
+  { name: 'site_web', description: 'Site web du projet ou de la structure.', example: 'https://exemple.fr', value: (p) => webHref(p.contact.siteWeb) ?? webHref(p.organisation.site_web) ?? null },
+  { name: 'url', description: 'Adresse de la page du projet sur ce site.', example: 'https://www.moselle.fr/projets/exemple/', value: (p, vm) => absoluteUrl(vm, p.url) },
+];
+
+export type OpenDataRecord = Record<string, string | number | string[] | null>;
+
+export function openDataRecords(vm: ViewModel): OpenDataRecord[] {
+  return vm.edition.laureats.map((p) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, f.value(p, vm)])));
+}
+
+export function openDataJson(vm: ViewModel): string {
+  const doc = {
+    titre: `${vm.edition.source.titre} ${vm.edition.annee} : lauréats`,
+    editeur: vm.edition.source.editeur,
+    edition: vm.edition.annee,
+    documentation: absoluteUrl(vm, '/donnees-ouvertes/'),
+    champs: OPEN_DATA_FIELDS.map((f) => f.name),
+    laureats: openDataRecords(vm),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** One CSV field, quoted when RFC 4180 requires it (separator, quote, line break). */
+export function csvField(value: string | number | string[] | null): string {
+  const s = value === null ? '' : Array.isArray(value) ? value.join('|') : String(value);
+  return /[";\r\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function openDataCsv(vm: ViewModel): string {
+  const rows = [OPEN_DATA_FIELDS.map((f) => f.name), ...openDataRecords(vm).map((r) => OPEN_DATA_FIELDS.map((f) => r[f.name] ?? null))];
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

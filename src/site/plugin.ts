@@ -1,0 +1,53 @@
+/**
+ * The web edition's Eleventy plugin: filters (one per file in filters/), fonts and the
+ * data-derived outputs (open data, JSON-LD). Registered by .eleventy.js.
+ * https://www.11ty.dev/docs/plugins/create/
+ */
+import typo from './filters/typo.ts';
+import md from './filters/md.ts';
+import mdInline from './filters/md-inline.ts';
+import plain from './filters/plain.ts';
+import { webHref, mailHref, telHref, displayUrl } from './filters/hrefs.ts';
+import upperFirst from './filters/upper-first.ts';
+import phone from './filters/phone.ts';
+import fileSize from './filters/file-size.ts';
+import dateFr from './filters/date-fr.ts';
+import jsonLd from './filters/json-ld.ts';
+import absoluteUrl from './filters/absolute-url.ts';
+import { fontFaceCss, FONTS, PRELOADED } from './fonts.ts';
+import { openDataCsv, openDataJson, OPEN_DATA_FIELDS } from './open-data.ts';
+import { partnersJsonLd, projectJsonLd, websiteJsonLd } from './jsonld.ts';
+import type { EleventyConfig } from './eleventy-types.ts';
+
+export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
+  // Text
+  eleventyConfig.addFilter('typo', typo);
+  eleventyConfig.addFilter('upperFirst', upperFirst);
+  eleventyConfig.addFilter('phone', phone);
+  eleventyConfig.addFilter('plain', plain);
+  eleventyConfig.addFilter('dateFr', dateFr);
+  eleventyConfig.addFilter('fileSize', fileSize);
+  eleventyConfig.addNunjucksFilter('md', md);
+  eleventyConfig.addNunjucksFilter('mdInline', mdInline);
+
+  // Links
+  eleventyConfig.addFilter('webHref', webHref);
+  eleventyConfig.addFilter('mailHref', mailHref);
+  eleventyConfig.addFilter('telHref', telHref);
+  eleventyConfig.addFilter('displayUrl', displayUrl);
+  eleventyConfig.addFilter('absoluteUrl', absoluteUrl);
+
+  // Metadata and open data
+  eleventyConfig.addNunjucksFilter('jsonLd', jsonLd);
+  eleventyConfig.addFilter('projectJsonLd', projectJsonLd);
+  eleventyConfig.addFilter('websiteJsonLd', websiteJsonLd);
+  eleventyConfig.addFilter('partnersJsonLd', partnersJsonLd);
+  eleventyConfig.addFilter('openDataJson', openDataJson);
+  eleventyConfig.addFilter('openDataCsv', openDataCsv);
+  eleventyConfig.addGlobalData('openDataFields', OPEN_DATA_FIELDS);
+
+  // Fonts: the files are copied as they are; their @font-face rules come from src/site/fonts.ts.
+  for (const f of FONTS) eleventyConfig.addPassthroughCopy({ [f.path]: `assets/fonts/${f.file}` });
+  eleventyConfig.addGlobalData('fontPreloads', PRELOADED.map((f) => `/assets/fonts/${f.file}`));
+  eleventyConfig.addFilter('fontFaceCss', () => fontFaceCss((f) => `../fonts/${f.file}`));
+}

@@ -1,0 +1,12 @@
+// Types of publication.js, for the TypeScript modules that import it (the print edition).
+// Eleventy reads only .js/.json data files: this file is not data.
+declare const publication: {
+  editeur: string;
+  adresse: string[];
+  siteInstitutionnel: string;
+  directeurPublication: string;
+  hebergeur: string;
+  licenceDonnees: { nom: string; url: string };
+  accessibilite: { etat: string; dateDeclaration: string; audit: string | null; contact: string };
+};
+export default publication;

@@ -1,0 +1,137 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { typographize, typographizeHtml } from '../../src/site/typography.ts';
+import { renderMarkdown, renderInline, plainText } from '../../src/site/markdown.ts';
+import { webHref, mailHref, telHref, isAllowedLink, displayUrl } from '../../src/site/urls.ts';
+import { csvField } from '../../src/site/open-data.ts';
+import { toJsonLd } from '../../src/site/filters/json-ld.ts';
+import fileSize from '../../src/site/filters/file-size.ts';
+import dateFr from '../../src/site/filters/date-fr.ts';
+import upperFirst from '../../src/site/filters/upper-first.ts';
+
+const NNBSP = '\u202F';
+const NBSP = '\u00A0';
+
+const typo = suite('French typography (typograf, locale fr)');
+
+typo('narrow no-break space before ; ! ? and no-break space before :', () => {
+  assert.is(typographize('Vraiment ? Oui ! Enfin ; bref : voilà'), `Vraiment${NNBSP}? Oui${NNBSP}! Enfin${NNBSP}; bref${NBSP}: voilà`);
+  assert.is(typographize('Mail: a@b.fr'), `Mail${NBSP}: a@b.fr`, 'a missing space is added');
+  assert.is(typographize('Quoi ?!'), `Quoi${NNBSP}?!`);
+});
+
+typo('guillemets with inner narrow spaces, typographic apostrophe', () => {
+  assert.is(typographize('"citation"'), `«${NNBSP}citation${NNBSP}»`);
+  assert.is(typographize('« déjà »'), `«${NNBSP}déjà${NNBSP}»`);
+  assert.is(typographize("l'été d'Anne"), 'l’été d’Anne');
+});
+
+typo('numbers: thousands, percent, euro', () => {
+  assert.is(typographize('38 000 salariés'), `38${NNBSP}000 salariés`);
+  assert.is(typographize('12 %'), `12${NNBSP}%`);
+  assert.is(typographize('700 000 €'), `700${NNBSP}000${NBSP}€`);
+  assert.is(typographize('de 2019 à 2025'), `de${NBSP}2019 à${NBSP}2025`, 'years are not grouped');
+});
+
+typo('a spaced hyphen becomes an en dash tied to the word before', () => {
+  assert.is(typographize('associations - loi 1901 - ok'), `associations${NBSP}– loi 1901${NBSP}– ok`);
+  assert.is(typographize('Metz-Nord'), 'Metz-Nord');
+  assert.is(typographize('Sarreguemines – Bitche'), `Sarreguemines${NBSP}– Bitche`);
+});
+
+typo('URLs, times and phone numbers are left alone', () => {
+  assert.is(typographize('https://exemple.fr/a?b=c'), 'https://exemple.fr/a?b=c');
+  assert.is(typographize('10:30'), '10:30');
+  assert.is(typographize('03 87 37 57 57'), '03 87 37 57 57');
+});
+
+typo('HTML: tags and entities are kept, text gets the rules', () => {
+  assert.is(typographizeHtml('<p>a &lt;b&gt; : <a href="https://x.fr/?a=b">lien ?</a></p>'), `<p>a${NBSP}&lt;b&gt;${NBSP}: <a href="https://x.fr/?a=b">lien${NNBSP}?</a></p>`);
+});
+
+typo('regression: the « ; » of an HTML entity gets no space (« Tim &amp; Bastien »)', () => {
+  assert.is(typographizeHtml('<p>Tim &amp; Bastien ; fin</p>'), `<p>Tim &amp; Bastien${NNBSP}; fin</p>`);
+});
+
+typo.run();
+
+const md = suite('Markdown (raw HTML off, safe links only)');
+
+md('raw HTML is escaped, not interpreted', () => {
+  const html = renderMarkdown('<img src=x onerror=alert(1)> <script>alert(1)</script>');
+  assert.not.match(html, /<img|<script/);
+  assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+});
+
+md('only http(s), mailto and tel links are emitted', () => {
+  const html = renderMarkdown('[a](javascript:alert(1)) [b](data:text/html,x) [c](https://exemple.org/) [d](mailto:a@b.fr) [e](tel:0387000000) [f](/relatif)');
+  assert.not.match(html, /href="(javascript|data|\/relatif)/);
+  assert.match(html, /<a href="https:\/\/exemple.org\/">c<\/a>/);
+  assert.match(html, /<a href="mailto:a@b.fr">d<\/a>/);
+  assert.match(html, /<a href="tel:0387000000">e<\/a>/);
+});
+
+md('headings are shifted under the page’s own', () => {
+  assert.match(renderMarkdown('### Intertitre\n\ntexte', 3), /<h3>Intertitre<\/h3>/);
+  assert.match(renderMarkdown('# Titre\n\n## Sous-titre', 3), /<h3>Titre<\/h3>\n<h4>Sous-titre<\/h4>/);
+});
+
+md('inline rendering and plain text', () => {
+  assert.is(renderInline('un *mot*'), `un${NBSP}<em>mot</em>`, 'no-break space after a short word');
+  assert.is(plainText('Un **texte** : <b> & "x"'), 'Un texte : <b> & "x"');
+  assert.is(renderMarkdown(undefined), '');
+});
+
+md.run();
+
+const links = suite('link safety');
+
+links('webHref keeps http(s) only', () => {
+  assert.is(webHref('https://exemple.fr'), 'https://exemple.fr/');
+  assert.is(webHref('javascript:alert(1)'), undefined);
+  assert.is(webHref(' JavaScript:alert(1)'), undefined);
+  assert.is(webHref('www.exemple.fr'), undefined);
+  assert.is(webHref(undefined), undefined);
+});
+
+links('mailHref and telHref', () => {
+  assert.is(mailHref('contact@exemple.fr'), 'mailto:contact@exemple.fr');
+  assert.is(mailHref('x@example.org" onmouseover="alert(1)'), undefined);
+  assert.is(telHref('03 87 37 57 57'), 'tel:+33387375757');
+  assert.is(telHref('+352 26 00 00 00'), 'tel:+35226000000');
+  assert.is(telHref('appelez-nous'), undefined);
+  assert.ok(isAllowedLink('tel:03 87 37 57 57'));
+  assert.not.ok(isAllowedLink('vbscript:x'));
+  assert.is(displayUrl('https://www.exemple.fr/'), 'exemple.fr');
+});
+
+links.run();
+
+const formats = suite('formats: CSV, JSON-LD, sizes, dates');
+
+formats('CSV fields are quoted per RFC 4180', () => {
+  assert.is(csvField('simple'), 'simple');
+  assert.is(csvField('a;b'), '"a;b"');
+  assert.is(csvField('dit "oui"'), '"dit ""oui"""');
+  assert.is(csvField('deux\nlignes'), '"deux\nlignes"');
+  assert.is(csvField(null), '');
+  assert.is(csvField(['a', 'b']), 'a|b');
+  assert.is(csvField(2025), '2025');
+});
+
+formats('JSON-LD cannot close its script element', () => {
+  const out = toJsonLd({ name: '</script><script>alert(1)</script> & <!--' });
+  assert.not.match(out, /<|>|&/);
+  assert.equal(JSON.parse(out), { name: '</script><script>alert(1)</script> & <!--' });
+});
+
+formats('file sizes and dates in French', () => {
+  assert.is(fileSize(4_213_000), `4,2${NBSP}Mo`);
+  assert.is(fileSize(850_000), `850${NBSP}ko`);
+  assert.is(dateFr('2025-06-30'), `30${NBSP}juin${NBSP}2025`);
+  assert.is(dateFr('2025-05-01'), `1er${NBSP}mai${NBSP}2025`);
+  assert.is(dateFr('2025-09'), `septembre${NBSP}2025`);
+  assert.is(upperFirst('été'), 'Été');
+});
+
+formats.run();
