@@ -57,3 +57,84 @@ export class PrintLoadError extends CompendiumError {
     super('PRINT_LOAD_FAILED', `Le document d’impression n’a pas pu être chargé (${url})${detail}`, options);
   }
 }
+
+/** The edition asked for is not in the data. */
+export class EditionNotFoundError extends CompendiumError {
+  constructor(
+    readonly year: number,
+    readonly available: readonly number[],
+  ) {
+    const list = available.length ? available.join(', ') : 'aucune';
+    super('EDITION_NOT_FOUND', `Aucune édition ${year} dans les données (éditions disponibles\u00A0: ${list}).`);
+  }
+}
+
+/** A booklet was asked for a territory or theme that the edition does not have. */
+export class UnknownBookletError extends CompendiumError {
+  constructor(
+    readonly kind: 'territoire' | 'thème',
+    readonly id: string,
+    readonly known: readonly string[],
+    year: number,
+  ) {
+    super(
+      'UNKNOWN_BOOKLET',
+      `${kind === 'territoire' ? 'Territoire' : 'Thème'} inconnu «\u00A0${id}\u00A0» pour l’édition ${year}. ` +
+        `Identifiants possibles\u00A0: ${known.join(', ')}.`,
+    );
+  }
+}
+
+/** A booklet would be empty: no project of the edition in that territory or theme. */
+export class EmptyBookletError extends CompendiumError {
+  constructor(subject: string, year: number) {
+    super('EMPTY_BOOKLET', `Aucun lauréat de l’édition ${year} pour «\u00A0${subject}\u00A0»\u00A0: le cahier serait vide.`);
+  }
+}
+
+/** A booklet is either one territory's or one theme's, not both. */
+export class BookletConflictError extends CompendiumError {
+  constructor(territory: string, theme: string) {
+    super('BOOKLET_CONFLICT', `Choisissez un territoire («\u00A0${territory}\u00A0») ou un thème («\u00A0${theme}\u00A0»), pas les deux.`);
+  }
+}
+
+/** Eleventy could not render the print templates. */
+export class PrintTemplateError extends CompendiumError {
+  constructor(options?: { cause?: unknown }) {
+    const detail = options?.cause instanceof Error ? `\u00A0: ${options.cause.message}` : '.';
+    super('PRINT_TEMPLATE_FAILED', `Le document d’impression n’a pas pu être composé${detail}`, options);
+  }
+}
+
+/** An image the print edition needs could not be copied into the print folder. */
+export class PrintImageError extends CompendiumError {
+  constructor(
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super('PRINT_IMAGE_FAILED', `Image introuvable ou illisible pour l’impression\u00A0: data/images/${file}`, options);
+  }
+}
+
+/** `--strict`: the layout has findings (content that does not fit, photos under 300 ppi). */
+export class PrintFitError extends CompendiumError {
+  constructor(
+    readonly findings: readonly { message: string }[],
+    /** The build's result: the PDFs were written, so they can be looked at. */
+    readonly result: unknown,
+  ) {
+    const count = findings.length;
+    super(
+      'PRINT_FIT',
+      `Mise en page à revoir (${count}\u00A0problème${count > 1 ? 's' : ''}, mode strict)\u00A0:\n${findings.map((f) => `  – ${f.message}`).join('\n')}`,
+    );
+  }
+}
+
+/** The print build was cancelled (Ctrl-C, SIGTERM): nothing is left half-written under the real names. */
+export class PrintCancelledError extends CompendiumError {
+  constructor(options?: { cause?: unknown }) {
+    super('PRINT_CANCELLED', 'Production des PDF interrompue.', options);
+  }
+}

@@ -21,6 +21,24 @@ export interface OverflowFact {
   excessMm: number;
 }
 
+/** An image as printed: its pixels and the size it is printed at. */
+export interface ImageFact {
+  /** URL path in the print folder, e.g. `/images/projets/x.jpg`. */
+  src: string;
+  /** `data-fit-name` of the closest named box, when there is one. */
+  name?: string;
+  naturalWidth: number;
+  naturalHeight: number;
+  /** Printed size of its box, in mm. */
+  widthMm: number;
+  heightMm: number;
+  /**
+   * Pixels per inch the printed image has: with `object-fit: cover` the image is scaled to
+   * cover its box, so the smaller ratio of the two directions decides.
+   */
+  ppi: number;
+}
+
 /** What the fit checks need to know about one laid-out page. */
 export interface PageFacts {
   /** 1-based, as in the PDF. */
@@ -36,6 +54,8 @@ export interface PageFacts {
   overflows: OverflowFact[];
   /** Boxes limited by `data-fit-max-pages` that appear on this page. */
   limited: { ref: string; name: string; maxPages: number }[];
+  /** Bitmap images printed on this page (SVG excluded: it has no resolution). */
+  images: ImageFact[];
 }
 
 /** Runs in the page: measures every `.pagedjs_page`. Self-contained (it is serialised). */
@@ -67,6 +87,7 @@ function measurePages(): PageFacts[] {
       allowSparse: false,
       overflows: [],
       limited: [],
+      images: [],
     };
     // Paged.js marks a named page with `pagedjs_named_page` and copies `page: x` to `data-page`.
     const named = pageEl.classList.contains('pagedjs_named_page') ? area?.querySelector<HTMLElement>('[data-page]')?.dataset.page : undefined;
@@ -129,6 +150,27 @@ function measurePages(): PageFacts[] {
       seen.add(ref);
       facts.limited.push({ ref, name: describe(el).name, maxPages: Number(el.dataset.fitMaxPages) });
     }
+    for (const img of Array.from(area.querySelectorAll<HTMLImageElement>('img'))) {
+      const rect = img.getBoundingClientRect();
+      if (!img.naturalWidth || rect.width < 1 || /\.svg($|\?)/i.test(img.currentSrc)) continue;
+      const fit = getComputedStyle(img).objectFit;
+      // Pixels per inch across and down the box (CSS px are 1/96 in). `fill` stretches and
+      // `cover` enlarges to the larger scale: the lower figure is what prints; `contain`
+      // shrinks to the smaller scale, so the higher one is.
+      const ppiX = img.naturalWidth / (rect.width / 96);
+      const ppiY = img.naturalHeight / (rect.height / 96);
+      const ppi = fit === 'contain' || fit === 'scale-down' ? Math.max(ppiX, ppiY) : fit === 'none' ? 96 : Math.min(ppiX, ppiY);
+      const named = img.closest<HTMLElement>('[data-fit-name]')?.dataset.fitName;
+      facts.images.push({
+        src: new URL(img.currentSrc).pathname,
+        ...(named ? { name: named } : {}),
+        naturalWidth: img.naturalWidth,
+        naturalHeight: img.naturalHeight,
+        widthMm: rect.width / PX_PER_MM,
+        heightMm: rect.height / PX_PER_MM,
+        ppi,
+      });
+    }
     return facts;
   });
 }
@@ -138,7 +180,7 @@ export async function collectPageFacts(page: Page): Promise<PageFacts[]> {
   return page.evaluate(measurePages);
 }
 
-export type FitKind = 'overflow' | 'max-pages' | 'empty-page';
+export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'image-resolution';
 
 export interface FitFinding {
   kind: FitKind;

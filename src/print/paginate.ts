@@ -158,3 +158,39 @@ export async function paginate(page: Page, loaded: LoadedPage, options: Paginate
   options.onPage?.(state.pages);
   return state.pages;
 }
+
+/** Runs in the page: adds blank pages so the count is a multiple of `multiple`. Self-contained. */
+function insertBlankPages(multiple: number): number {
+  const container = document.querySelector('.pagedjs_pages');
+  if (!container) return 0;
+  const pages = Array.from(container.querySelectorAll<HTMLElement>(':scope > .pagedjs_page'));
+  const missing = (multiple - (pages.length % multiple)) % multiple;
+  const last = pages[pages.length - 1];
+  if (missing === 0 || !last) return 0;
+  // An even number goes before the last page (the back cover keeps its side); otherwise at the end.
+  const before = missing % 2 === 0 ? last : null;
+  const firstIndex = before ? pages.length - 1 : pages.length;
+  for (let i = 0; i < missing; i++) {
+    // Page 1 is a right-hand page: even 0-based indexes are right, odd ones left.
+    const side = (firstIndex + i) % 2 === 0 ? 'right' : 'left';
+    const model =
+      pages.find((p) => p.classList.contains(`pagedjs_${side}_page`) && p.classList.contains('pagedjs_blank_page')) ??
+      pages.find((p) => p.classList.contains(`pagedjs_${side}_page`) && !p.classList.contains('pagedjs_named_page'));
+    if (!model) return i;
+    const blank = model.cloneNode(true) as HTMLElement;
+    blank.querySelector('.pagedjs_page_content')?.replaceChildren();
+    blank.classList.add('pagedjs_blank_page');
+    blank.id = `pagedjs-padding-${i + 1}`;
+    container.insertBefore(blank, before);
+  }
+  return missing;
+}
+
+/**
+ * Pads the paginated document with blank pages up to a multiple of `multiple` (4 for a
+ * saddle-stitched brochure: a printer would otherwise add them, and could not put them before
+ * the back cover). Blank pages carry no running head nor folio (`@page :blank`).
+ */
+export async function padPages(page: Page, multiple: number): Promise<number> {
+  return multiple > 1 ? page.evaluate(insertBlankPages, multiple) : 0;
+}

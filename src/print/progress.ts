@@ -6,15 +6,26 @@ import { NBSP, number, pages } from './french.ts';
 
 export type RenderStage = 'launch' | 'load' | 'paginate' | 'fit' | 'pdf-print' | 'pdf-screen' | 'post-process';
 
-export interface RenderProgress {
-  stage: RenderStage;
+/** The print build's stages: the print HTML before the render, the PDF/X-3 variant after. */
+export type BuildStage = 'html' | RenderStage | 'pdfx';
+
+/** Where a print build is. */
+export interface BuildProgress {
+  stage: BuildStage;
   /** Pages laid out so far. */
   pages: number;
-  /** Since the render started, in ms. */
+  /** Since the render (or the build) started, in ms. */
   elapsedMs: number;
 }
 
-const LABELS: Record<RenderStage, string> = {
+/** Where a render is (the engine's stages only). */
+export interface RenderProgress extends BuildProgress {
+  stage: RenderStage;
+}
+
+const LABELS: Record<BuildStage, string> = {
+  html: 'Composition du document',
+  pdfx: 'Variante PDF/X-3',
   launch: 'Démarrage du navigateur',
   load: 'Chargement du document',
   paginate: 'Mise en page',
@@ -25,13 +36,13 @@ const LABELS: Record<RenderStage, string> = {
 };
 
 /** One line describing where the render is, e.g. « Mise en page : 42 pages (3,1 s) ». */
-export function progressLine(p: RenderProgress): string {
+export function progressLine(p: BuildProgress): string {
   const count = p.pages > 0 ? ` ${pages(p.pages)}` : '';
   return `${LABELS[p.stage]}${NBSP}:${count} (${number(p.elapsedMs / 1000)}${NBSP}s)`;
 }
 
 export interface ProgressReporter {
-  update(progress: RenderProgress): void;
+  update(progress: BuildProgress): void;
   /** Ends the live line (or prints the single quiet line) with a summary. */
   done(summary: string): void;
 }

@@ -18,7 +18,7 @@ import { PdfOutputError, PrintInputNotFoundError } from './errors.ts';
 import { guillemets, NBSP } from './french.ts';
 import { collectPageFacts, fitFindings, type FitFinding, type FitOptions, type PageFacts } from './fit.ts';
 import { hyphenateHtml } from './hyphenate.ts';
-import { loadPrintPage, paginate } from './paginate.ts';
+import { loadPrintPage, padPages, paginate } from './paginate.ts';
 import { buildDate, finishPdf, type PageGeometry, type PdfMetadata } from './pdf-finish.ts';
 import { listFonts, type PdfFont } from './pdf-fonts.ts';
 import type { RenderProgress, RenderStage } from './progress.ts';
@@ -40,6 +40,11 @@ export interface RenderOptions {
   cropMarks?: boolean;
   /** Insert French soft hyphens before pagination (default true). */
   hyphenate?: boolean;
+  /**
+   * Blank pages are added (before the last page) up to a multiple of this (4 for a
+   * saddle-stitched brochure; default 1: no padding).
+   */
+  padToMultipleOf?: number;
   /** Image resolution of the screen PDF (default 150 ppi). */
   screenImagePpi?: number;
   /** Limit for loading, for pagination and for each page.pdf(), in ms (default 120 000). */
@@ -148,13 +153,14 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     lap('load');
 
     enter('paginate');
-    const pageCount = await paginate(page, loaded, {
+    const laidOut = await paginate(page, loaded, {
       timeoutMs,
       onPage: (count) => {
         pagesSoFar = count;
         enter('paginate');
       },
     });
+    const pageCount = laidOut + (await padPages(page, options.padToMultipleOf ?? 1));
     lap('paginate');
 
     enter('fit');

@@ -51,6 +51,9 @@ export async function serveFolder(root: string, overrides: ReadonlyMap<string, s
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
     };
+    // Chromium 156 asks every page for /favicon.ico even headless; a 404 would be logged as a
+    // page error and look like a missing image. No icon is an answer, not an error.
+    const missing = (pathname: string) => (pathname === '/favicon.ico' ? void res.writeHead(204).end() : send(404, 'not found'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
     let pathname: string;
     try {
@@ -68,12 +71,12 @@ export async function serveFolder(root: string, overrides: ReadonlyMap<string, s
     if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden');
     stat(file).then(
       (info) => {
-        if (!info.isFile()) return send(404, 'not found');
+        if (!info.isFile()) return missing(pathname);
         res.writeHead(200, { 'content-type': type, 'content-length': info.size });
         if (req.method === 'HEAD') return void res.end();
         createReadStream(file).on('error', () => res.destroy()).pipe(res);
       },
-      () => send(404, 'not found'),
+      () => missing(pathname),
     );
   });
   await new Promise<void>((done, fail) => {

@@ -13,6 +13,7 @@ const page = (n: number, facts: Partial<PageFacts> = {}): PageFacts => ({
   allowSparse: false,
   overflows: [],
   limited: [],
+  images: [],
   ...facts,
 });
 

@@ -29,7 +29,8 @@ export async function pdfLines(bytes: Uint8Array): Promise<string[][]> {
     pages.push(
       [...lines.entries()]
         .sort(([a], [b]) => b - a)
-        .map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.str).join(' ')),
+        // pdfjs reads the apostrophe glyph as U+02BC; the PDF's ToUnicode (and poppler) say U+2019.
+        .map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.str).join(' ').replace(/\u02BC/g, '’')),
     );
   }
   await doc.destroy();
@@ -87,4 +88,79 @@ export async function printFixtureFolder(): Promise<string> {
     .jpeg({ quality: 90 })
     .toFile(join(dir, 'photo.jpg'));
   return dir;
+}
+
+export interface OutlineEntry {
+  title: string;
+  /** 1-based page of its destination. */
+  page: number;
+  depth: number;
+}
+
+/** The outline, flattened depth first, with each entry's destination page. */
+export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const entries: OutlineEntry[] = [];
+  type Item = { title: string; dest: string | unknown[] | null; items: Item[] };
+  const visit = async (items: Item[], depth: number): Promise<void> => {
+    for (const item of items) {
+      const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+      const ref = dest?.[0] as Parameters<typeof doc.getPageIndex>[0] | undefined;
+      entries.push({ title: item.title, page: ref ? (await doc.getPageIndex(ref)) + 1 : 0, depth });
+      await visit(item.items, depth + 1);
+    }
+  };
+  await visit(((await doc.getOutline()) ?? []) as Item[], 0);
+  await doc.destroy();
+  return entries;
+}
+
+/** Whether poppler is required: on CI it must be installed (tests fail rather than skip). */
+export function requirePoppler(): boolean {
+  if (hasPoppler()) return true;
+  if (process.env.CI) throw new Error('poppler-utils is required in CI (apt-get install -y poppler-utils)');
+  return false;
+}
+
+/** `pdfinfo -box` of every page: MediaBox, BleedBox and TrimBox as [x0, y0, x1, y1] in points. */
+export function pdfBoxes(path: string): Array<Record<'MediaBox' | 'BleedBox' | 'TrimBox', number[]>> {
+  const out = poppler('pdfinfo', ['-box', '-f', '1', '-l', '9999', path]);
+  const pages: Array<Record<string, number[]>> = [];
+  for (const match of out.matchAll(/^Page\s+(\d+)\s+(MediaBox|BleedBox|TrimBox):\s+([-\d.\s]+)$/gm)) {
+    const index = Number(match[1]) - 1;
+    pages[index] ??= {};
+    (pages[index] as Record<string, number[]>)[match[2] ?? ''] = (match[3] ?? '').trim().split(/\s+/).map(Number);
+  }
+  return pages as Array<Record<'MediaBox' | 'BleedBox' | 'TrimBox', number[]>>;
+}
+
+/** `pdfimages -list`: one row per image with its page, size, colour and resolution. */
+export function pdfImages(path: string): Array<{ page: number; type: string; width: number; height: number; color: string; xppi: number; yppi: number }> {
+  return poppler('pdfimages', ['-list', path])
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((row) => row.trim().split(/\s+/))
+    .map((c) => ({ page: Number(c[0]), type: c[2] ?? '', width: Number(c[3]), height: Number(c[4]), color: c[5] ?? '', xppi: Number(c[12]), yppi: Number(c[13]) }));
+}
+
+/** `pdffonts`: name, type and whether each font is embedded. */
+export function pdfFonts(path: string): Array<{ name: string; type: string; embedded: boolean }> {
+  return poppler('pdffonts', [path])
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((row) => {
+      const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(row.trim());
+      return { name: m?.[1] ?? row, type: m?.[2] ?? '?', embedded: m?.[4] === 'yes' };
+    });
+}
+
+/**
+ * Text of each page in reading order, column by column: poppler's pdftotext when installed
+ * (pdfjs lines mix the columns of a page), else pdfjs's lines.
+ */
+export async function pageTexts(path: string, bytes: Uint8Array): Promise<string[]> {
+  if (hasPoppler()) return poppler('pdftotext', ['-enc', 'UTF-8', path, '-']).split('\f').slice(0, -1);
+  return (await pdfLines(bytes)).map((lines) => lines.join('\n'));
 }

@@ -1,0 +1,181 @@
+/**
+ * The print build: print HTML (Eleventy, src/print/html.ts) → one pagination, two PDFs
+ * (src/print/render.ts) → the PDF/X-3 variant when Ghostscript is installed (src/print/pdfx.ts).
+ * Reports pages, sizes, time per stage and what a proof-reader would circle: content that does
+ * not fit (by project name and page) and photos below 300 ppi. `strict` turns those into an
+ * error, after the files are written so they can be looked at.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
+import type { Compendium } from '../model.ts';
+import { PrintCancelledError, PrintFitError } from './errors.ts';
+import type { FitFinding, PageFacts } from './fit.ts';
+import { renderPrintHtml, type PrintHtml } from './html.ts';
+import { imageFindings } from './image-check.ts';
+import { buildPdfx, type PdfxFile } from './pdfx.ts';
+import { progressLine, type BuildProgress } from './progress.ts';
+import { fontProblems, renderPrint, type PdfFile, type RenderTimings } from './render.ts';
+
+export interface BuildPrintOptions {
+  /** The data folder (images, ICC profile; loaded unless `compendium` is given). */
+  dataDir: string;
+  compendium?: Compendium;
+  /** Year of the edition (default: the latest). */
+  edition?: number;
+  /** Where the PDFs are written. */
+  outDir: string;
+  /** A territory's booklet (territory id), or a theme's (theme id). */
+  territory?: string;
+  theme?: string;
+  /** Fit and image findings become an error (PrintFitError), thrown after the files are written. */
+  strict?: boolean;
+  /** Make the PDF/X-3 variant when Ghostscript is installed (default true). */
+  pdfx?: boolean;
+  /** Keep the print HTML folder here (default: a temporary folder, removed afterwards). */
+  htmlDir?: string;
+  /** One French line each time a stage starts (« Mise en page : 12 pages (3,1 s) »). */
+  onProgress?: (line: string) => void;
+  /** Every step, pages included, for a live display (createProgressReporter in progress.ts). */
+  onStage?: (progress: BuildProgress) => void;
+  /** Cancels the build (PrintCancelledError); the browser is closed at once. */
+  signal?: AbortSignal;
+  /** A browser to reuse across several builds (booklets); left open. */
+  session?: BrowserSession;
+  /** For SOURCE_DATE_EPOCH (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type BuildTimings = RenderTimings & { html: number; pdfx: number };
+
+export interface BuildPrintResult {
+  /** What was printed: `innovation-sociale-moselle-2025`, `…-2025-thionville`. */
+  fileBase: string;
+  title: string;
+  pageCount: number;
+  trim: { widthMm: number; heightMm: number };
+  print: PdfFile;
+  screen: PdfFile;
+  /** The PDF/X-3 variant (CMYK), when Ghostscript made it. */
+  pdfx?: PdfxFile;
+  /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
+  pdfxSkipped?: string;
+  timings: BuildTimings;
+  /** Content that does not fit and photos under 300 ppi, by name and page (French messages). */
+  findings: FitFinding[];
+  /** Type 3 or non-embedded fonts (should never happen with our fonts). */
+  fontProblems: string[];
+  pageFacts: PageFacts[];
+  html: PrintHtml;
+}
+
+/** Named pages that are sparse by design (cover, openers, back cover). */
+const SPARSE_PAGES = ['cover', 'back-cover', 'opener', ...[0, 1, 2, 3, 4, 5].map((n) => `opener-t${n}`)];
+
+/** Builds the print and screen PDFs (and the PDF/X-3 variant) of an edition or a booklet. */
+export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrintResult> {
+  const started = Date.now();
+  const outDir = resolve(options.outDir);
+  const htmlDir = options.htmlDir ? resolve(options.htmlDir) : await mkdtemp(join(tmpdir(), 'compendium-print-'));
+  let lastStage: BuildProgress['stage'] | undefined;
+  const report = (stage: BuildProgress['stage'], pages = 0) => {
+    const progress = { stage, pages, elapsedMs: Date.now() - started };
+    options.onStage?.(progress);
+    if (stage !== lastStage) options.onProgress?.(progressLine(progress));
+    lastStage = stage;
+  };
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new PrintCancelledError();
+  };
+  let session = options.session;
+  const onAbort = () => {
+    // Our own browser only: closing it makes the pagination in progress fail at once.
+    if (!options.session) void session?.close();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    checkCancelled();
+    report('html');
+    const htmlStarted = Date.now();
+    const html = await renderPrintHtml({
+      dataDir: options.dataDir,
+      outDir: htmlDir,
+      ...(options.compendium ? { compendium: options.compendium } : {}),
+      ...(options.edition !== undefined ? { edition: options.edition } : {}),
+      ...(options.territory ? { territory: options.territory } : {}),
+      ...(options.theme ? { theme: options.theme } : {}),
+    });
+    const htmlMs = Date.now() - htmlStarted;
+    const doc = html.document;
+
+    checkCancelled();
+    report('launch');
+    const launchStarted = Date.now();
+    session ??= await launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 180_000 });
+    const launchMs = Date.now() - launchStarted;
+    checkCancelled();
+
+    const printPath = join(outDir, `${doc.fileBase}-impression.pdf`);
+    const screenPath = join(outDir, `${doc.fileBase}-ecran.pdf`);
+    const rendered = await renderPrint({
+      input: html.htmlPath,
+      printPdf: printPath,
+      screenPdf: screenPath,
+      metadata: doc.metadata,
+      bleedMm: doc.format.bleedMm,
+      cropMarks: doc.format.cropMarks,
+      fit: { sparsePages: SPARSE_PAGES },
+      // Saddle stitching takes sheets of four pages.
+      padToMultipleOf: 4,
+      session,
+      ...(options.env ? { env: options.env } : {}),
+      onProgress: (p) => report(p.stage, p.pages),
+    }).catch((error: unknown) => {
+      if (options.signal?.aborted) throw new PrintCancelledError({ cause: error });
+      throw error;
+    });
+    if (!rendered.print || !rendered.screen) throw new Error('renderPrint did not write both PDFs');
+
+    checkCancelled();
+    const pdfxStarted = Date.now();
+    let pdfx: PdfxFile | undefined;
+    let pdfxSkipped: string | undefined;
+    if (options.pdfx !== false) {
+      report('pdfx', rendered.pageCount);
+      const made = await buildPdfx({
+        input: rendered.print.path,
+        output: join(outDir, `${doc.fileBase}-impression-pdfx3.pdf`),
+        title: doc.metadata.title,
+        ...(doc.format.iccProfile ? { iccProfile: join(resolve(options.dataDir), doc.format.iccProfile) } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      });
+      if (made.made) pdfx = made.file;
+      else pdfxSkipped = made.reason;
+    }
+    const pdfxMs = Date.now() - pdfxStarted;
+
+    const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
+    const result: BuildPrintResult = {
+      fileBase: doc.fileBase,
+      title: doc.metadata.title,
+      pageCount: rendered.pageCount,
+      trim: rendered.trim,
+      print: rendered.print,
+      screen: rendered.screen,
+      ...(pdfx ? { pdfx } : {}),
+      ...(pdfxSkipped ? { pdfxSkipped } : {}),
+      timings: { ...rendered.timings, launch: launchMs, html: htmlMs, pdfx: pdfxMs, total: Date.now() - started },
+      findings,
+      fontProblems: fontProblems(rendered.fonts),
+      pageFacts: rendered.pages,
+      html,
+    };
+    if (options.strict && findings.length > 0) throw new PrintFitError(findings, result);
+    return result;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    if (!options.session) await session?.close();
+    if (!options.htmlDir) await rm(htmlDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Renders the print edition's HTML with Eleventy, from the same data, view model, partials,
+ * filters and font files as the web edition, into a self-contained folder that
+ * `renderPrint()` paginates:
+ *
+ *     <outDir>/brochure.html
+ *     <outDir>/css/{base,fonts,format,brochure}.css
+ *     <outDir>/fonts/*.woff2        (src/site/fonts.ts: TrueType outlines, embedded in the PDF)
+ *     <outDir>/images/…             (the original files, full resolution, as under data/images)
+ */
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Eleventy from '@11ty/eleventy';
+import { formatFinding, loadCompendium, type Finding } from '../data/index.ts';
+import { InvalidDataError } from '../errors.ts';
+import type { Compendium } from '../model.ts';
+import { FONTS, fontFaceCss } from '../site/fonts.ts';
+import publication from '../../templates/_data/publication.js';
+import { buildPrintDocument, type PrintDocument, type PrintImage } from './document.ts';
+import { PrintImageError, PrintTemplateError } from './errors.ts';
+import { formatCss } from './format.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const INPUT = join(ROOT, 'templates/print');
+const CONFIG = join(ROOT, 'print/eleventy.config.js');
+const STYLESHEETS = ['base.css', 'brochure.css'];
+
+export interface PrintHtmlOptions {
+  /** The data folder: loaded and validated unless `compendium` is given; its images/ are copied. */
+  dataDir: string;
+  /** Data already loaded and validated (by the build), so it is not read twice. */
+  compendium?: Compendium;
+  /** Year of the edition (default: the latest). */
+  edition?: number;
+  /** Folder to write; emptied first. */
+  outDir: string;
+  /** A territory's booklet (territory id). */
+  territory?: string;
+  /** A theme's booklet (theme id). */
+  theme?: string;
+}
+
+export interface PrintHtml {
+  htmlPath: string;
+  outDir: string;
+  document: PrintDocument;
+  /** Images copied, by their path in the folder. */
+  images: PrintImage[];
+  /** Editorial warnings of the data, when it was loaded here. */
+  warnings: Finding[];
+}
+
+function imagesOf(doc: PrintDocument): PrintImage[] {
+  const all = [
+    doc.cover,
+    doc.signaturePortrait,
+    ...doc.projets.map((p) => p.image),
+    ...Object.values(doc.partnerLogos),
+    ...Object.values(doc.testimonialPhotos),
+  ].filter((image): image is PrintImage => image !== undefined);
+  return [...new Map(all.map((image) => [image.src, image])).values()];
+}
+
+async function writeAssets(doc: PrintDocument, dataDir: string, outDir: string): Promise<PrintImage[]> {
+  await mkdir(join(outDir, 'css'), { recursive: true });
+  await mkdir(join(outDir, 'fonts'), { recursive: true });
+  for (const sheet of STYLESHEETS) await copyFile(join(ROOT, 'print', sheet), join(outDir, 'css', sheet));
+  await writeFile(join(outDir, 'css/format.css'), formatCss(doc.format));
+  await writeFile(join(outDir, 'css/fonts.css'), `/* Generated from src/site/fonts.ts: the web edition's files. */\n${fontFaceCss((f) => `../fonts/${f.file}`)}\n`);
+  for (const font of FONTS) await copyFile(font.path, join(outDir, 'fonts', font.file));
+
+  const images = imagesOf(doc);
+  for (const image of images) {
+    const target = join(outDir, decodeURIComponent(image.src));
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      // The original file, untouched: the print PDF keeps its full resolution (Chromium
+      // embeds a JPEG as it is), the screen PDF gets resampled copies (src/print/screen.ts).
+      await copyFile(join(dataDir, 'images', image.source), target);
+    } catch (error) {
+      throw new PrintImageError(image.source, { cause: error });
+    }
+  }
+  return images;
+}
+
+/** Loads the data (unless given), builds the print document and writes the print folder. */
+export async function renderPrintHtml(options: PrintHtmlOptions): Promise<PrintHtml> {
+  const dataDir = resolve(options.dataDir);
+  const outDir = resolve(options.outDir);
+  let compendium = options.compendium;
+  let warnings: Finding[] = [];
+  if (!compendium) {
+    const loaded = await loadCompendium(dataDir);
+    if (loaded.errors.length > 0 || !loaded.compendium) {
+      throw new InvalidDataError(loaded.errors.map(formatFinding).join('\n'), loaded.errors.length);
+    }
+    compendium = loaded.compendium;
+    warnings = loaded.warnings;
+  }
+  const doc = buildPrintDocument(compendium, { edition: options.edition, territory: options.territory, theme: options.theme });
+
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const images = await writeAssets(doc, dataDir, outDir);
+
+  let html: string;
+  try {
+    // Absolute paths: the build may run from any folder, and Eleventy must not depend on it.
+    const elev = new Eleventy(INPUT, outDir, {
+      configPath: CONFIG,
+      quietMode: true,
+      config: (cfg: { addGlobalData(name: string, value: unknown): void }) => {
+        cfg.addGlobalData('doc', doc);
+        cfg.addGlobalData('publication', publication);
+      },
+    });
+    // toJSON, not write(): Eleventy prints « Wrote 1 file » on every write, quiet or not, and
+    // the build reports its own progress.
+    const pages = await elev.toJSON();
+    const page = pages.find((p) => p.url.endsWith('/brochure.html') || p.outputPath.endsWith('brochure.html'));
+    if (!page) throw new Error('brochure.njk n’a produit aucune page');
+    html = page.content;
+  } catch (error) {
+    throw new PrintTemplateError({ cause: error });
+  }
+  const htmlPath = join(outDir, 'brochure.html');
+  await writeFile(htmlPath, html);
+  return { htmlPath, outDir, document: doc, images, warnings };
+}

@@ -1,0 +1,191 @@
+/**
+ * The print build on the bundled 2025 data (data/), rendered once for every assertion: what a
+ * reader, a proof-reader and a printer check in the PDFs, read back with poppler (pdfinfo,
+ * pdffonts, pdftotext through pdfjs) and pdf-lib.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { BuildPrintResult } from '../../src/print/build.ts';
+import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
+import { ghostscriptVersion } from '../../src/print/pdfx.ts';
+import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
+import { bundledBuild } from './support/fixture.ts';
+
+interface Context {
+  result: BuildPrintResult & { outDir: string };
+  print: Uint8Array;
+  screen: Uint8Array;
+  text: string[][];
+  /** Each page's text in reading order (columns apart). */
+  pages: string[];
+  outline: OutlineEntry[];
+}
+
+const bundled = suite<Context>('buildPrint (bundled data, 2025)');
+
+bundled.before(async (ctx) => {
+  ctx.result = await bundledBuild();
+  ctx.print = await readFile(ctx.result.print.path);
+  ctx.screen = await readFile(ctx.result.screen.path);
+  ctx.text = await pdfLines(ctx.screen);
+  ctx.outline = await pdfOutline(ctx.screen);
+  ctx.pages = await pageTexts(ctx.result.screen.path, ctx.screen);
+});
+
+/**
+ * The table of contents as printed: each numbered entry (in document order) with the number
+ * printed beside it. The numbers are read in reading order from the Sommaire page (a wrapped
+ * title carries its number on its first line) and paired with the entries that have one.
+ */
+function tocNumbers(text: string[][], result: BuildPrintResult): Array<{ titre: string; number: number }> {
+  const tocPage = text.findIndex((lines) => lines.some((l) => l.trim() === 'Sommaire'));
+  const lines = text[tocPage] ?? [];
+  const start = lines.findIndex((l) => l.trim() === 'Sommaire');
+  // Between the title and the folio (the last line).
+  const numbers = lines.slice(start + 1, -1).flatMap((l) => /\s(\d+)$/.exec(` ${l.trim()}`)?.slice(1, 2) ?? []).map(Number);
+  const entries = result.html.document.toc.flatMap((e) => [e, ...(e.entries ?? [])]).filter((e) => e.anchor);
+  assert.is(numbers.length, entries.length, 'one number per numbered entry');
+  return entries.map((e, i) => ({ titre: e.titre, number: numbers[i] ?? 0 }));
+}
+
+bundled('writes the print and screen PDFs under their published names, same page count, A4', async ({ result, print, screen }) => {
+  assert.is(basename(result.print.path), 'innovation-sociale-moselle-2025-impression.pdf');
+  assert.is(basename(result.screen.path), 'innovation-sociale-moselle-2025-ecran.pdf');
+  assert.ok(result.pageCount >= 40 && result.pageCount <= 64, `page count ${result.pageCount}`);
+  assert.is(result.pageCount % 4, 0, 'a multiple of 4 (saddle stitching)');
+  assert.is((await PDFDocument.load(print)).getPageCount(), result.pageCount);
+  assert.is((await PDFDocument.load(screen)).getPageCount(), result.pageCount);
+  assert.equal(result.trim, { widthMm: 210, heightMm: 297 });
+  for (const key of ['html', 'launch', 'load', 'paginate', 'fit', 'pdfPrint', 'pdfScreen', 'postProcess', 'pdfx', 'total'] as const) {
+    assert.type(result.timings[key], 'number', `timing ${key}`);
+  }
+});
+
+bundled('the fit check finds nothing to correct in the real brochure', ({ result }) => {
+  assert.equal(result.findings.map((f) => f.message), []);
+  assert.equal(result.fontProblems, []);
+});
+
+bundled('each table-of-contents number is the page where its entry really starts', ({ result, text, outline }) => {
+  const toc = tocNumbers(text, result);
+  assert.ok(toc.length >= 20, `${toc.length} numbered entries`);
+  for (const { titre, number } of toc) {
+    const title = squash(titre);
+    const entry = outline.find((e) => squash(e.title) === title);
+    assert.ok(entry, `outline entry for ${titre}`);
+    assert.is(number, entry?.page, `TOC number of « ${titre} »`);
+    assert.ok(squash((text[number - 1] ?? []).join('')).includes(title), `« ${titre} » is printed on page ${number}`);
+  }
+});
+
+bundled('every project appears inside its territory’s section, between its opener and the next', ({ result, text, pages }) => {
+  const toc = tocNumbers(text, result);
+  const pageOf = (titre: string) => toc.find((e) => e.titre === titre)?.number ?? 0;
+  const territories = result.html.document.territoires;
+  const starts = territories.map((t) => pageOf(t.intitule));
+  const contacts = pageOf('Vos contacts au Département');
+  territories.forEach((t, i) => {
+    const from = starts[i] ?? 0;
+    const to = (starts[i + 1] ?? contacts) - 1;
+    assert.ok(from > 0 && to >= from, `${t.id}: pages ${from}–${to}`);
+    const section = squash(pages.slice(from - 1, to).join('')).replace(/\u00AD/g, '');
+    for (const p of t.rangs.flatMap((r) => r.projets)) {
+      const name = squash(p.titre.charAt(0).toLocaleUpperCase('fr') + p.titre.slice(1));
+      assert.ok(section.includes(name), `« ${p.titre} » printed in ${t.intitule} (pages ${from + 1}–${to})`);
+      // The year badge, spelled out as the brochure does.
+      assert.ok(section.includes(`Lauréat${p.annee}`) || section.includes(`LAURÉAT${p.annee}`), `${p.id}: year badge`);
+    }
+  });
+  assert.is(territories.flatMap((t) => t.rangs.flatMap((r) => r.projets)).length, 56);
+});
+
+bundled('running heads carry the section; no folio on the cover, the openers and the blank pages', ({ result, text }) => {
+  const facts = result.pageFacts;
+  for (const page of facts) {
+    const lines = text[page.number - 1] ?? [];
+    const folio = lines.some((l) => l.trim() === String(page.number));
+    const quiet = page.blank || page.name === 'cover' || page.name === 'back-cover' || page.name?.startsWith('opener');
+    if (quiet) assert.not.ok(folio, `no folio on page ${page.number} (${page.name ?? 'blank'})`);
+    else assert.ok(folio, `folio on page ${page.number}`);
+    if (page.blank) assert.equal(lines, [], `blank page ${page.number} is clean`);
+  }
+  const graoucoop = text.findIndex((lines) => lines.some((l) => squash(l) === 'Graoucoop')) + 1;
+  const page = text[graoucoop - 1] ?? [];
+  const head = graoucoop % 2 === 0 ? 'INNOVATIONSOCIALEENMOSELLE2025' : squash('TERRITOIRE DE METZ – ORNE');
+  assert.ok(page.some((l) => squash(l) === head), `running head of page ${graoucoop}: ${head}`);
+  assert.ok(facts.some((p) => p.name?.startsWith('opener')), 'territory openers are named pages');
+});
+
+bundled('print PDF: TrimBox is A4 and BleedBox is 3 mm around it on every page; screen PDF has no bleed', async ({ result, print, screen }) => {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.02;
+  for (const [i, page] of (await PDFDocument.load(print)).getPages().entries()) {
+    const [bleed, trim] = [page.getBleedBox(), page.getTrimBox()];
+    assert.ok(near(trim.width, 210 * PT_PER_MM) && near(trim.height, 297 * PT_PER_MM), `page ${i + 1}: trim is A4`);
+    assert.ok(near(trim.x - bleed.x, 3 * PT_PER_MM) && near(bleed.width - trim.width, 6 * PT_PER_MM), `page ${i + 1}: 3 mm bleed`);
+  }
+  for (const page of (await PDFDocument.load(screen)).getPages()) assert.ok(near(page.getMediaBox().width, page.getTrimBox().width));
+  if (!requirePoppler()) return;
+  const boxes = pdfBoxes(result.print.path);
+  assert.is(boxes.length, result.pageCount);
+  for (const [i, b] of boxes.entries()) {
+    const bleedMm = (b.TrimBox[0]! - b.BleedBox[0]!) / PT_PER_MM;
+    assert.ok(Math.abs(bleedMm - 3) < 0.01, `pdfinfo -box page ${i + 1}: TrimBox and BleedBox 3 mm apart (${bleedMm})`);
+    assert.ok(Math.abs((b.BleedBox[2]! - b.TrimBox[2]!) / PT_PER_MM - 3) < 0.01, `page ${i + 1}: right side`);
+  }
+});
+
+bundled('fonts: the web edition’s Source Sans 3 and Source Serif 4, embedded, no Type 3, no fallback font', async ({ result }) => {
+  if (!requirePoppler()) return;
+  for (const path of [result.print.path, result.screen.path]) {
+    const fonts = pdfFonts(path);
+    assert.ok(fonts.length >= 4, `${fonts.length} fonts`);
+    for (const font of fonts) {
+      assert.ok(font.embedded, `${font.name} embedded`);
+      assert.not.match(font.type, /Type 3/, font.name);
+      assert.match(font.name, /^[A-Z]{6}\+(SourceSans3|SourceSerif4)/, `${font.name}: one of ours`);
+    }
+  }
+});
+
+bundled('screen PDF: tagged, French, titled, with one outline entry per section', async ({ result, screen, outline, text }) => {
+  const { info, markInfo } = await pdfInfo(screen);
+  assert.is(info.Language, 'fr');
+  assert.is(info.Title, 'Innovation Sociale en Moselle 2025');
+  assert.is(info.Author, 'Département de la Moselle');
+  assert.ok(markInfo?.Marked, '/MarkInfo /Marked');
+  assert.ok((await PDFDocument.load(screen)).catalog.has(PDFName.of('StructTreeRoot')));
+  const sections = outline.filter((e) => e.depth === 0).map((e) => squash(e.title));
+  const expected = ['Sommaire', ...tocNumbers(text, result).map((e) => e.titre)];
+  assert.equal(sections, expected.map(squash), 'top-level outline = the sections of the table of contents');
+  if (requirePoppler()) {
+    const pdfinfo = poppler('pdfinfo', [result.screen.path]);
+    assert.match(pdfinfo, /Tagged:\s+yes/);
+    assert.match(pdfinfo, /Title:\s+Innovation Sociale en Moselle 2025/);
+  }
+});
+
+bundled('the PDF/X-3 variant, when Ghostscript is here, is CMYK only and keeps the boxes', async ({ result }) => {
+  const gs = await ghostscriptVersion();
+  if (!gs) {
+    if (process.env.CI) throw new Error('Ghostscript is required in CI (apt-get install -y ghostscript)');
+    assert.match(result.pdfxSkipped ?? '', /^Ghostscript absent/);
+    return;
+  }
+  const pdfx = result.pdfx;
+  assert.ok(pdfx, `made (${result.pdfxSkipped ?? ''})`);
+  assert.is(basename(pdfx?.path ?? ''), 'innovation-sociale-moselle-2025-impression-pdfx3.pdf');
+  assert.equal(pdfx?.colors.rgb, [], 'no RGB colour space left');
+  assert.equal(pdfx?.colors.transparency, [], 'no transparency (PDF/X-3 forbids it)');
+  assert.ok(pdfx?.colors.spaces.includes('DeviceCMYK'));
+  assert.ok(pdfx?.boxesKept, 'TrimBox and BleedBox kept');
+  if (!requirePoppler()) return;
+  const pdfinfo = poppler('pdfinfo', [pdfx?.path ?? '']);
+  assert.match(pdfinfo, /PDF subtype:\s+PDF\/X-3:2002/);
+  assert.match(pdfinfo, new RegExp(`Pages:\\s+${result.pageCount}\\b`));
+  for (const font of pdfFonts(pdfx?.path ?? '')) assert.ok(font.embedded && !/Type 3/.test(font.type), font.name);
+});
+
+bundled.run();

@@ -1,0 +1,160 @@
+/**
+ * The print tests' data: the bundled data/ as it is, and tests/fixtures/print-edition/ copied
+ * to a temporary folder with its photos generated and its budget probes written from
+ * src/budgets.ts (so they follow any change of the budgets). Builds are memoised: each data
+ * set is rendered once per test process, whichever suites ask for it.
+ */
+import { rmSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { BUDGETS, type BudgetField } from '../../../src/budgets.ts';
+import { RUBRICS } from '../../../src/model.ts';
+import { buildPrint, type BuildPrintOptions, type BuildPrintResult } from '../../../src/print/build.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const BUNDLED_DATA = join(ROOT, 'data');
+export const FIXTURE_SRC = join(ROOT, 'tests/fixtures/print-edition');
+/** Fixed build date, so PDFs are reproducible. */
+export const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1750000000' };
+
+const temps: string[] = [];
+process.once('exit', () => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `compendium-print-${prefix}-`));
+  temps.push(dir);
+  return dir;
+}
+
+/** A photograph-like JPEG (gradient, shapes and grain, so it weighs what a real photo does). */
+export async function writePhoto(path: string, width: number, height: number): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x1="0" x2="1" y1="0" y2="1"><stop offset="0" stop-color="#7a9a6b"/><stop offset="1" stop-color="#e8b04a"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#c8855a"/></svg>`;
+  await sharp(Buffer.from(svg))
+    .composite([{ input: { create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } }, blend: 'overlay' }])
+    .jpeg({ quality: 88 })
+    .toFile(path);
+}
+
+const WORDS = (
+  'l’association accompagne les habitants du territoire dans leurs démarches quotidiennes en proposant des ateliers ' +
+  'collectifs, des permanences individuelles et des actions de sensibilisation menées avec les partenaires locaux, ' +
+  'les communes et les centres sociaux ; chaque année, plusieurs centaines de personnes bénéficient de ce service ' +
+  'de proximité qui favorise le lien social, l’insertion professionnelle et l’accès aux droits des familles les plus fragiles'
+).split(' ');
+const FILLERS = ['à', 'en', 'les', 'pour', 'ainsi', 'projet', 'village', 'habitant', 'solidaire', 'territoire', 'association', 'associations'];
+
+/** French-looking text of exactly `length` characters (as src/data/warnings.ts counts them). */
+export function frenchText(length: number): string {
+  const words: string[] = [];
+  let size = -1;
+  for (let i = 0; size + 1 + (WORDS[i % WORDS.length] ?? '').length + 1 <= length; i++) {
+    const word = WORDS[i % WORDS.length] ?? '';
+    words.push(word);
+    size += word.length + 1;
+  }
+  // Room left before the final full stop; a gap of one cannot hold « space + word ».
+  let gap = length - 1 - size;
+  if (gap === 1) gap += (words.pop() ?? '').length + 1;
+  while (gap > 0) {
+    const filler = gap - 1 <= FILLERS.length ? (FILLERS[gap - 2] ?? '') : 'projet';
+    words.push(filler);
+    gap -= filler.length + 1;
+  }
+  return `${words.join(' ')}.`;
+}
+
+const FIELDS: BudgetField[] = ['description', ...RUBRICS];
+
+/** Lengths of each probe: one field at its maximum, the others sharing the rest of the total. */
+export function probeLengths(): Array<{ id: string; field: BudgetField; lengths: Record<string, number> }> {
+  const budget = BUDGETS.a_la_une;
+  const total = budget.total ?? FIELDS.reduce((n, f) => n + (budget[f] ?? 0), 0);
+  return FIELDS.map((field) => {
+    const max = budget[field] ?? 0;
+    const others = FIELDS.filter((f) => f !== field);
+    const lengths: Record<string, number> = { [field]: max };
+    let rest = total - max;
+    others.forEach((f, i) => {
+      const share = Math.min(budget[f] ?? rest, Math.ceil(rest / (others.length - i)));
+      lengths[f] = share;
+      rest -= share;
+    });
+    return { id: `budget-${field.replaceAll('_', '-')}`, field, lengths };
+  });
+}
+
+/** Probe project files: worst case everywhere else too (long name, two-line facts, full contact). */
+function probeYaml(id: string, field: string, lengths: Record<string, number>): string {
+  const rubric = (key: string) => `    ${frenchText(lengths[key] ?? 0)}`;
+  return `# Generated by tests/print/support/fixture.ts: texts exactly at BUDGETS.a_la_une.
+id: ${id}
+nom: Plateforme d’accompagnement vers l’emploi des jeunes (${field.replaceAll('_', ' ')})
+organisation: budget
+annee: 2024
+territoire: metz-orne
+territoire_cible: Metz, Woippy et les communes rurales du Pays messin
+public_cible: jeunes de 16 à 25 ans sortis du système scolaire sans diplôme ni qualification, et leurs familles
+description: >-
+  ${frenchText(lengths.description ?? 0)}
+rubriques:
+  besoin_social: >-
+${rubric('besoin_social')}
+  apport_departement: >-
+${rubric('apport_departement')}
+  partenariats: >-
+${rubric('partenariats')}
+  perennisation: >-
+${rubric('perennisation')}
+contact:
+  email: contact@plateforme-emploi-jeunes.fr
+  telephone: 03 87 00 00 09
+  site_web: https://www.plateforme-emploi-jeunes.fr
+photo:
+  fichier: projets/budget.jpg
+  alt: Des jeunes autour d’une table pendant un atelier.
+  credit: Camille DURAND
+themes:
+  - insertion
+  - mobilite
+  - alimentation
+`;
+}
+
+/** A writable copy of the print fixture, with photos and budget probes. */
+export async function fixtureData(): Promise<string> {
+  const dir = join(await tempDir('data'), 'data');
+  await cp(FIXTURE_SRC, dir, { recursive: true });
+  await writePhoto(join(dir, 'images/projets/atelier-photo.jpg'), 2500, 1667);
+  await writePhoto(join(dir, 'images/projets/budget.jpg'), 2500, 1667);
+  await writePhoto(join(dir, 'images/projets/petite-photo.jpg'), 600, 400);
+  for (const { id, field, lengths } of probeLengths()) await writeFile(join(dir, 'projets', `${id}.yaml`), probeYaml(id, field, lengths));
+  return dir;
+}
+
+const builds = new Map<string, Promise<BuildPrintResult & { outDir: string; dataDir: string }>>();
+
+/** Builds once per process and key; later callers share the result. */
+export function sharedBuild(key: string, options: () => Promise<Omit<BuildPrintOptions, 'outDir'>>): Promise<BuildPrintResult & { outDir: string; dataDir: string }> {
+  let build = builds.get(key);
+  if (!build) {
+    build = (async () => {
+      const outDir = await tempDir(key);
+      const opts = await options();
+      const result = await buildPrint({ env: ENV, ...opts, outDir });
+      return { ...result, outDir, dataDir: opts.dataDir };
+    })();
+    builds.set(key, build);
+  }
+  return build;
+}
+
+export const bundledBuild = () => sharedBuild('bundled', async () => ({ dataDir: BUNDLED_DATA }));
+export const fixtureBuild = () => sharedBuild('fixture', async () => ({ dataDir: await fixtureData() }));
