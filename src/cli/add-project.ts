@@ -47,7 +47,7 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
   const ask = async (key: string, question: string, fallback?: string): Promise<string | undefined> => {
     if (v[key] !== undefined) return v[key];
     if (!lines) return fallback;
-    process.stdout.write(`${question}${fallback ? ` [${fallback}]` : ''} : `);
+    out.prompt?.(`${question}${fallback ? ` [${fallback}]` : ''} : `);
     const next = await lines.next();
     const answer = next.done ? '' : String(next.value).trim();
     return answer || fallback;

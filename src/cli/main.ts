@@ -15,6 +15,8 @@ Commandes :
   new-edition <année>                      prépare l’édition suivante à partir de la dernière
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
+  pdf [--territoire id | --theme id]       les PDF d’une édition, ou le livret d’un territoire ou d’un thème
+  preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
   help                                     affiche cette aide
 
 Options communes :
@@ -30,6 +32,8 @@ const commands: Record<string, () => Promise<Command>> = {
   'new-edition': async () => (await import('./new-edition.ts')).newEditionCommand,
   diff: async () => (await import('./diff.ts')).diffCommand,
   'add-project': async () => (await import('./add-project.ts')).addProjectCommand,
+  preview: async () => (await import('./preview.ts')).previewCommand,
+  pdf: async () => (await import('./pdf.ts')).pdfCommand,
 };
 
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {

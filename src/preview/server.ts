@@ -1,0 +1,162 @@
+/**
+ * `npm start`: serves the site on 127.0.0.1, rebuilds it when a data file or template
+ * changes, and reloads open pages. While the data has errors, every page is replaced by an
+ * error page naming the file and line — never a blank page, never a stale one without
+ * warning. Rebuilds go to a fresh folder swapped in only when they succeed.
+ */
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { readFile, rm, stat, mkdtemp } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { loadCompendium, type Finding } from '../data/index.ts';
+import { errorPage } from './error-page.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Script added to HTML pages in preview only: reloads when the server says the site changed. */
+const RELOAD = `<script>new EventSource('/__apercu/evenements').onmessage = () => location.reload();</script>`;
+
+export interface PreviewOptions {
+  dataDir?: string;
+  port?: number;
+  /** Folders whose changes trigger a rebuild (default: the data folder and templates/). */
+  watchDirs?: string[];
+  log?: (line: string) => void;
+}
+
+export interface Preview {
+  url: string;
+  /** Resolves when the current rebuild (if any) is done. */
+  settled(): Promise<void>;
+  /** The errors shown instead of the site, if any. */
+  errors(): readonly Finding[];
+  close(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const dataDir = resolve(options.dataDir ?? 'data');
+  const log = options.log ?? (() => undefined);
+  const root = resolve(import.meta.dirname, '../..');
+  const work = await mkdtemp(join(tmpdir(), 'compendium-apercu-'));
+  let siteDir: string | undefined;
+  let errors: readonly Finding[] = [];
+  let generation = 0;
+  const clients = new Set<ServerResponse>();
+  let building: Promise<void> = Promise.resolve();
+  let pending = false;
+
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    const result = await loadCompendium(dataDir);
+    if (result.errors.length) {
+      errors = result.errors;
+      log(`Aperçu : ${errors.length} erreur(s) dans les données — la page d’erreur est affichée.`);
+    } else {
+      const out = join(work, `site-${++generation}`);
+      try {
+        const { buildSite } = await import('../site/build.ts');
+        await buildSite({ dataDir, outDir: out });
+        const old = siteDir;
+        siteDir = out;
+        errors = [];
+        if (old) await rm(old, { recursive: true, force: true });
+        log(`Aperçu reconstruit en ${((performance.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.`);
+      } catch (err) {
+        await rm(out, { recursive: true, force: true });
+        errors = [{ severity: 'erreur', code: 'BUILD_FAILED', file: 'construction du site', message: err instanceof Error ? err.message : String(err) }];
+        log(`Aperçu : la construction a échoué (${errors[0]!.message}).`);
+      }
+    }
+    for (const c of clients) c.write('data: changement\n\n');
+  };
+
+  // Changes arrive in bursts (an editor saving, git checking out): coalesce them.
+  const schedule = (): void => {
+    if (pending) return;
+    pending = true;
+    building = building.then(async () => {
+      await new Promise((r) => setTimeout(r, 150));
+      pending = false;
+      await rebuild();
+    });
+  };
+
+  building = rebuild();
+  await building;
+
+  const watchers: FSWatcher[] = (options.watchDirs ?? [dataDir, join(root, 'templates')]).map((d) => watch(d, { recursive: true }, schedule));
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__apercu/evenements') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write('retry: 1000\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (errors.length || !siteDir) {
+      res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(errorPage(errors, RELOAD));
+      return;
+    }
+    let path = normalize(join(siteDir, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(siteDir + sep) && path !== siteDir) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (await stat(path).then((s) => s.isDirectory(), () => false)) path = join(path, 'index.html');
+    const body = await readFile(path).catch(() => undefined);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    if (!body) {
+      const notFound = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => '<!doctype html><title>Page introuvable</title><h1>Page introuvable</h1>');
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound.replace('</body>', `${RELOAD}</body>`));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(type.startsWith('text/html') ? body.toString('utf8').replace('</body>', `${RELOAD}</body>`) : body);
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 8080, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    settled: async () => {
+      // Wait for the watcher to fire and for every queued rebuild to finish.
+      await new Promise((r) => setTimeout(r, 400));
+      await building;
+    },
+    errors: () => errors,
+    close: async () => {
+      for (const w of watchers) w.close();
+      for (const c of clients) c.end();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await building.catch(() => undefined);
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
