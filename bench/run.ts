@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: measures every stage of the build against its floor, for the real data
+ * (56 projects) and synthetic data sets of 400, 1 000 and 5 000 projects. Each figure is the
+ * median of several runs, each run in its own process. Prints a table and writes JSON.
+ *
+ *   npm run bench -- [--sizes 56,400,1000,5000] [--repeat 3] [--stages parse,validate,…] [--out bench/results.json]
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { generate } from './generate.ts';
+import type { Stage } from './stage.ts';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const STAGES: Stage[] = ['parse', 'validate', 'eleventy-floor', 'web', 'pdf-floor', 'pdf'];
+/** Each measured stage and the floor it is compared with. */
+const FLOORS: Array<[Stage, Stage]> = [
+  ['validate', 'parse'],
+  ['web', 'eleventy-floor'],
+  ['pdf', 'pdf-floor'],
+];
+
+interface Sample {
+  stage: Stage;
+  ms: number;
+  nodeRss: number;
+  chromeRss: number;
+  pages?: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function measure(stage: Stage, dataDir: string, repeat: number, pages: number): Promise<Sample> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const work = await mkdtemp(join(tmpdir(), 'compendium-bench-'));
+    try {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/stage.ts'), stage, dataDir, work, String(pages)], {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, CI: 'true' },
+      });
+      samples.push(JSON.parse(stdout.trim().split('\n').pop()!) as Sample);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  return {
+    stage,
+    ms: median(samples.map((s) => s.ms)),
+    nodeRss: Math.max(...samples.map((s) => s.nodeRss)),
+    chromeRss: Math.max(...samples.map((s) => s.chromeRss)),
+    pages: samples[0]!.pages,
+  };
+}
+
+const mb = (b: number): string => (b ? `${Math.round(b / 1024 / 1024)} Mo` : '—');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '56,400,1000,5000' }, repeat: { type: 'string', default: '3' }, stages: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  const repeat = Number(values.repeat);
+  const stages = values.stages ? (values.stages.split(',') as Stage[]) : STAGES;
+  const results: Array<{ projects: number; stages: Record<string, Sample> }> = [];
+  console.log(`Banc d’essai — ${cpus().length} cœurs, ${Math.round(totalmem() / 2 ** 30)} Go, Node ${process.version}, médiane de ${repeat} mesures`);
+  for (const n of sizes) {
+    let dataDir = join(ROOT, 'data');
+    let tmp: string | undefined;
+    if (n !== 56) {
+      tmp = await mkdtemp(join(tmpdir(), `compendium-bench-data-${n}-`));
+      dataDir = join(tmp, 'data');
+      await generate({ realData: join(ROOT, 'data'), outDir: dataDir, projects: n, seed: 2025 });
+    }
+    const row: Record<string, Sample> = {};
+    for (const stage of stages) {
+      const pages = row.web?.pages ?? n + 45;
+      process.stderr.write(`  ${n} projets — ${stage}…`);
+      row[stage] = await measure(stage, dataDir, repeat, pages);
+      process.stderr.write(` ${Math.round(row[stage]!.ms)} ms\n`);
+    }
+    results.push({ projects: n, stages: row });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+
+  const lines: string[] = [];
+  const header = ['projets', 'étape', 'durée', 'plancher', 'ratio', 'ms/page', 'mém. Node', 'mém. Chromium'];
+  lines.push(header.join(' | '), header.map(() => '---').join(' | '));
+  for (const r of results) {
+    for (const [stage, floor] of FLOORS) {
+      const s = r.stages[stage];
+      const f = r.stages[floor];
+      if (!s) continue;
+      const perPage = s.pages && (stage === 'pdf' || stage === 'web') ? (s.ms / s.pages).toFixed(1) : '—';
+      lines.push([r.projects, stage, `${Math.round(s.ms)} ms`, f ? `${Math.round(f.ms)} ms (${floor})` : '—', f ? `${(s.ms / f.ms).toFixed(2)}×` : '—', perPage, mb(s.nodeRss), mb(s.chromeRss)].join(' | '));
+    }
+  }
+  console.log(`\n${lines.join('\n')}`);
+  const pdf56 = results.find((r) => r.projects === 56)?.stages.pdf;
+  const pdf1000 = results.find((r) => r.projects === 1000)?.stages.pdf;
+  if (pdf56?.pages && pdf1000?.pages) console.log(`\nPDF : ${(pdf1000.ms / pdf1000.pages / (pdf56.ms / pdf56.pages)).toFixed(2)}× le coût par page à 1 000 projets par rapport à 56.`);
+  await writeFile(values.out, `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, memory: totalmem(), node: process.version }, repeat, results }, null, 2)}\n`);
+  console.log(`Résultats : ${values.out}`);
+}
+
+await main();
