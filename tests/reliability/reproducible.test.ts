@@ -1,0 +1,39 @@
+// The same data and the same SOURCE_DATE_EPOCH give byte-identical output: HTML, JSON, CSV,
+// XML, the search index and every PDF — so editors and reviewers can diff two builds.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ROOT, VALID } from '../helpers/data.ts';
+
+const reproducible = suite('reproducible builds');
+
+function checksums(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const path = join(f.parentPath, f.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+reproducible('two builds with the same SOURCE_DATE_EPOCH are byte-identical', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'compendium-repro-'));
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1750000000', CI: 'true' };
+  for (const out of ['a', 'b']) {
+    execFileSync(process.execPath, [join(ROOT, 'bin/compendium.js'), 'build', '--sortie', join(parent, out), VALID], { cwd: parent, env, encoding: 'utf8' });
+  }
+  const a = checksums(join(parent, 'a'));
+  const b = checksums(join(parent, 'b'));
+  assert.ok(Object.keys(a).some((f) => f.endsWith('-impression.pdf')), 'the print PDF is among the files');
+  assert.ok(Object.keys(a).some((f) => f.endsWith('.csv')), 'the open data is among the files');
+  const differing = Object.keys(a).filter((f) => a[f] !== b[f]);
+  assert.equal(differing, [], 'files that differ between the two builds');
+  assert.equal(Object.keys(a).sort(), Object.keys(b).sort());
+});
+
+reproducible.run();
