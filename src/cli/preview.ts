@@ -9,7 +9,7 @@ export async function previewCommand(args: string[], out: Output): Promise<numbe
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('le port doit être un nombre entre 1 et 65535');
   out.stdout('Préparation de l’aperçu…');
   const preview = await startPreview({ dataDir: positionals[0] ?? 'data', port, log: (l) => out.stdout(l) });
-  out.stdout(`\nAperçu : ${preview.url}\nLes pages se rechargent à chaque enregistrement d’un fichier de data/ ou de templates/. Ctrl-C pour arrêter.`);
+  out.stdout(`\nAperçu : ${preview.url}\nAperçu de l’impression : ${preview.printUrl}\nLes pages se rechargent à chaque enregistrement d’un fichier de data/ ou de templates/. Ctrl-C pour arrêter.`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -34,6 +34,11 @@ const TYPES: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
+/** Where the print preview is served, and Paged.js's polyfill for it. */
+export const PRINT_URL = '/__apercu/impression/';
+const PAGED_URL = '/__apercu/paged.polyfill.js';
+const PAGED_JS = resolve(import.meta.dirname, '../../node_modules/pagedjs/dist/paged.polyfill.js');
+
 /** Script added to HTML pages in preview only: reloads when the server says the site changed. */
 const RELOAD = `<script>new EventSource('/__apercu/evenements').onmessage = () => location.reload();</script>`;
 
@@ -47,6 +52,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** The print preview (Paged.js in the browser, the PDF's styles). */
+  printUrl: string;
   /** Resolves when the current rebuild (if any) is done. */
   settled(): Promise<void>;
   /** The errors shown instead of the site, if any. */
@@ -60,6 +67,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const root = resolve(import.meta.dirname, '../..');
   const work = await mkdtemp(join(tmpdir(), 'compendium-apercu-'));
   let siteDir: string | undefined;
+  let printDir: string | undefined;
   let errors: readonly Finding[] = [];
   let generation = 0;
   const clients = new Set<ServerResponse>();
@@ -76,9 +84,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const out = join(work, `site-${++generation}`);
       try {
         const { buildSite } = await import('../site/build.ts');
-        await buildSite({ dataDir, outDir: out });
-        const old = siteDir;
-        siteDir = out;
+        const { renderPrintHtml } = await import('../print/html.ts');
+        await buildSite({ dataDir, outDir: join(out, 'site') });
+        // The print preview: the same print HTML and styles as the PDF, paginated by Paged.js
+        // in the reader's browser (no bleed: the engine adds it only when it prints).
+        await renderPrintHtml({ dataDir, compendium: result.compendium!, outDir: join(out, 'print') });
+        const old = siteDir && join(siteDir, '..');
+        siteDir = join(out, 'site');
+        printDir = join(out, 'print');
         errors = [];
         if (old) await rm(old, { recursive: true, force: true });
         log(`Aperçu reconstruit en ${((performance.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.`);
@@ -105,7 +118,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   building = rebuild();
   await building;
 
-  const watchers: FSWatcher[] = (options.watchDirs ?? [dataDir, join(root, 'templates')]).map((d) => watch(d, { recursive: true }, schedule));
+  const watchers: FSWatcher[] = (options.watchDirs ?? [dataDir, join(root, 'templates'), join(root, 'print')]).map((d) => watch(d, { recursive: true }, schedule));
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -121,8 +134,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       res.end(errorPage(errors, RELOAD));
       return;
     }
-    let path = normalize(join(siteDir, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(siteDir + sep) && path !== siteDir) {
+    if (url.pathname === PAGED_URL) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.end(await readFile(PAGED_JS));
+      return;
+    }
+    const printing = url.pathname === PRINT_URL.slice(0, -1) || url.pathname.startsWith(PRINT_URL);
+    const base = printing ? printDir! : siteDir;
+    const rel = printing ? url.pathname.slice(PRINT_URL.length) || 'brochure.html' : url.pathname;
+    let path = normalize(join(base, decodeURIComponent(rel)));
+    if (!path.startsWith(base + sep) && path !== base) {
       res.writeHead(403).end();
       return;
     }
@@ -136,7 +157,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return;
     }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(type.startsWith('text/html') ? body.toString('utf8').replace('</body>', `${RELOAD}</body>`) : body);
+    if (!type.startsWith('text/html')) {
+      res.end(body);
+      return;
+    }
+    const html = body.toString('utf8');
+    // Paged.js paginates the print preview once its stylesheets are loaded, like the engine does.
+    res.end(printing ? html.replace('</head>', `<script src="${PAGED_URL}"></script></head>`).replace('</body>', `${RELOAD}</body>`) : html.replace('</body>', `${RELOAD}</body>`));
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 8080, '127.0.0.1', ok));
   const address = server.address();
@@ -144,6 +171,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    printUrl: `http://127.0.0.1:${port}${PRINT_URL}`,
     settled: async () => {
       // Wait for the watcher to fire and for every queued rebuild to finish.
       await new Promise((r) => setTimeout(r, 400));

@@ -54,6 +54,26 @@ preview('shows the French error page with file:line after a broken edit, then re
   assert.is((await get('/projets/graoucoop/')).status, 200);
 });
 
+preview('serves the print preview: the print HTML with Paged.js, paginated in a real browser', async () => {
+  const r = await get('/__apercu/impression/');
+  assert.is(r.status, 200);
+  assert.match(r.text, '<script src="/__apercu/paged.polyfill.js"></script></head>');
+  assert.match(r.text, 'Graoucoop');
+  const js = await fetch(new URL('/__apercu/paged.polyfill.js', p.url));
+  assert.is(js.status, 200);
+  const { launchBrowser } = await import('../../src/browser/launch.ts');
+  const session = await launchBrowser();
+  try {
+    const page = await session.browser.newPage();
+    await page.goto(new URL('/__apercu/impression/', p.url).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('.pagedjs_page').length > 3, { timeout: 60_000 });
+    const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
+    assert.ok(pages > 3, `${pages} pages laid out`);
+  } finally {
+    await session.close();
+  }
+});
+
 preview('refuses paths outside the site', async () => {
   const r = await fetch(new URL('/../../etc/passwd', p.url));
   assert.ok(r.status === 404 || r.status === 403);
