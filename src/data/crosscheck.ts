@@ -4,6 +4,7 @@
  * requires of a project, and images that must exist on disk.
  */
 import { stat } from 'node:fs/promises';
+import sharp from 'sharp';
 import { join, basename } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
@@ -172,7 +173,30 @@ function tierRequirements(p: Project, tier: Tier, o: Origin, out: Finding[]): vo
   if (!p.photo) out.push(findingAt('erreur', o, [], { code: 'PHOTO_MISSING', message: 'la photo manque : elle est obligatoire pour un projet à la une', hint: 'Ajoutez « photo: » avec « fichier: » et « alt: », ou « a_fournir: true » en attendant la photo.' }, true));
 }
 
-/** Every `fichier:` of an image must exist under data/images. */
+/** Photos are printed and resized: above this, a file is a mistake (a raw scan, a poster). */
+const MAX_PIXELS = 100_000_000;
+
+/** Reads an image's header: a file that is not a decodable image stops the build here. */
+async function imageIssue(file: string): Promise<{ code: string; message: string; hint: string } | undefined> {
+  try {
+    // limitInputPixels: false so that a huge image gets our message rather than sharp's.
+    const meta = await sharp(file, { limitInputPixels: false }).metadata();
+    if (!meta.width || !meta.height || !['jpeg', 'png', 'webp', 'avif', 'tiff', 'gif'].includes(meta.format ?? '')) {
+      return { code: 'IMAGE_FORMAT', message: `format d’image non pris en charge (${meta.format ?? 'inconnu'})`, hint: 'Enregistrez l’image en JPEG, PNG ou WebP.' };
+    }
+    if (meta.width * meta.height > MAX_PIXELS) {
+      const mp = Math.round((meta.width * meta.height) / 1e6);
+      return { code: 'IMAGE_TOO_LARGE', message: `image trop grande (${meta.width} × ${meta.height} pixels, ${mp} mégapixels ; 100 au plus)`, hint: 'Réduisez-la à 4 000 pixels de large au plus : c’est bien assez pour une pleine page imprimée.' };
+    }
+    // The header can be fine and the data truncated: decode it fully, cheaply (tiny output).
+    await sharp(file, { limitInputPixels: false, failOn: 'error' }).resize(8, 8).toBuffer();
+    return undefined;
+  } catch {
+    return { code: 'IMAGE_UNREADABLE', message: 'image illisible (fichier corrompu ou pas une image)', hint: 'Ouvrez-la dans un logiciel d’images et enregistrez-la de nouveau en JPEG ou PNG.' };
+  }
+}
+
+/** Every `fichier:` of an image must exist under data/images and be a readable image. */
 async function images(loaded: Loaded, out: Finding[]): Promise<void> {
   const checks: Array<Promise<void>> = [];
   const visit = (img: Image | undefined, o: Origin, path: string[]): void => {
@@ -184,13 +208,15 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
     if (!img.fichier) return;
     const file = join(loaded.dataDir, 'images', img.fichier);
     checks.push(
-      stat(file).then(
-        (s) => {
-          if (!s.isFile()) throw new Error('not a file');
-        },
-      ).catch(() => {
-        out.push(findingAt('erreur', o, [...path, 'fichier'], { code: 'IMAGE_NOT_FOUND', message: `image introuvable : data/images/${img.fichier}`, hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' }));
-      }),
+      (async () => {
+        const found = await stat(file).then((s) => s.isFile(), () => false);
+        if (!found) {
+          out.push(findingAt('erreur', o, [...path, 'fichier'], { code: 'IMAGE_NOT_FOUND', message: `image introuvable : data/images/${img.fichier}`, hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' }));
+          return;
+        }
+        const issue = await imageIssue(file);
+        if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `data/images/${img.fichier} : ${issue.message}` }));
+      })(),
     );
   };
   const c = loaded.compendium;

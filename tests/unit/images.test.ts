@@ -1,0 +1,42 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { loadCompendium } from '../../src/data/index.ts';
+import { dataWith, VALID } from '../helpers/data.ts';
+
+const images = suite('image files');
+
+/** The valid fixture with Graoucoop's photo set to `bytes`. */
+async function withPhoto(bytes: Buffer | string, name = 'graoucoop.jpg'): Promise<string[]> {
+  const dir = dataWith({
+    'projets/graoucoop.yaml': readFileSync(join(VALID, 'projets/graoucoop.yaml'), 'utf8').replace('  a_fournir: true', `  fichier: projets/${name}\n  alt: La façade du supermarché\n  credit: Corentin PRZYBYLSKI`),
+  });
+  mkdirSync(join(dir, 'images/projets'), { recursive: true });
+  writeFileSync(join(dir, 'images/projets', name), bytes);
+  const r = await loadCompendium(dir);
+  return r.errors.map((e) => `${e.file.replace(`${dir}/`, '')}:${e.line}:${e.column} ${e.code} ${e.message}`);
+}
+
+images('a real photo passes', async () => {
+  const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c0a080' } }).jpeg().toBuffer();
+  assert.equal(await withPhoto(jpeg), []);
+});
+
+images('a text file renamed .jpg is named, at its line, with the data file', async () => {
+  assert.equal(await withPhoto('ceci n’est pas une image\n'), ['projets/graoucoop.yaml:18:12 IMAGE_UNREADABLE data/images/projets/graoucoop.jpg : image illisible (fichier corrompu ou pas une image)']);
+});
+
+images('a truncated JPEG is unreadable', async () => {
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const [e] = await withPhoto(jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+  assert.match(e ?? '', 'IMAGE_UNREADABLE');
+});
+
+images('a huge image is refused with its size', async () => {
+  const png = await sharp({ create: { width: 11_000, height: 10_000, channels: 3, background: '#ffffff' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+  assert.equal(await withPhoto(png, 'graoucoop.png'), ['projets/graoucoop.yaml:18:12 IMAGE_TOO_LARGE data/images/projets/graoucoop.png : image trop grande (11000 × 10000 pixels, 110 mégapixels ; 100 au plus)']);
+});
+
+images.run();
