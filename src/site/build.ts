@@ -33,7 +33,7 @@ export interface BuildSiteResult {
   pages: number;
   /** Absolute output folder. */
   outDir: string;
-  /** Pages Pagefind indexed. */
+  /** Pages Pagefind indexed (pages marked data-pagefind-body: not the mirror, search or filter pages). */
   indexedPages: number;
   /** Every file Eleventy wrote (HTML, XML, JSON, CSV), as paths relative to outDir. */
   files: string[];
@@ -87,7 +87,9 @@ async function indexSearch(outDir: string): Promise<number> {
     if (added.errors.length) throw new SearchIndexError(added.errors);
     const out = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (out.errors.length) throw new SearchIndexError(out.errors);
-    return added.page_count;
+    // page_count counts every HTML file read, even those without data-pagefind-body, which
+    // Pagefind then leaves out: the pages really indexed are the fragments it wrote, one each.
+    return (await readdir(join(outDir, 'pagefind', 'fragment'))).length;
   } finally {
     await index.deleteIndex();
     await pagefind.close();

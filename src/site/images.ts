@@ -4,22 +4,44 @@
  * Done once per photo while the site's data is loaded (async shortcodes cannot run inside
  * Nunjucks macros), giving each project the HTML of its photo in the two places it appears.
  * A real image without alt text stops the build: the RGAA requires it and editors must write it.
+ * So does an image that cannot be read: a damaged file (a copy cut short), a file that is not
+ * an image, one beyond sharp's pixel limit. The message names the data file and the image, in
+ * French, without a stack trace (the cause is kept on the error for developers). EXIF
+ * orientation is applied by eleventy-img (portrait photos from phones come out upright), and
+ * output file names are a hash of the image's bytes and options: the same photo gives the same
+ * names on every build.
  */
 import { join } from 'node:path';
 import Image, { generateHTML } from '@11ty/eleventy-img';
 import { CompendiumError } from '../errors.ts';
+import { displayPath } from '../data/load.ts';
 import { typographize } from './typography.ts';
 import type { Image as DataImage } from '../model.ts';
 
 export class MissingAltError extends CompendiumError {
-  constructor(file: string) {
-    super('IMAGE_ALT', `image sans texte alternatif : ${file} (ajoutez « alt: … » à côté de « fichier: »)`);
+  constructor(dataFile: string, file: string) {
+    super('IMAGE_ALT', `${dataFile} : image sans texte alternatif : ${file} (ajoutez « alt: … » à côté de « fichier: »)`);
   }
 }
 
-export class ImageError extends CompendiumError {
-  constructor(file: string, cause: unknown) {
-    super('IMAGE_PROCESSING', `image illisible ou impossible à convertir : ${file}`, { cause });
+/** The image file cannot be decoded: damaged, truncated, or not an image at all. */
+export class UnreadableImageError extends CompendiumError {
+  constructor(dataFile: string, image: string, cause: unknown) {
+    super('IMAGE_UNREADABLE', `${dataFile} : l’image ${image} est illisible (fichier corrompu ou pas une image)`, { cause });
+  }
+}
+
+/** The image has more pixels than sharp agrees to decode (a safeguard against decompression bombs). */
+export class OversizedImageError extends CompendiumError {
+  constructor(dataFile: string, image: string, cause: unknown) {
+    super('IMAGE_TOO_LARGE', `${dataFile} : l’image ${image} est trop grande pour être convertie (plus de 268 millions de pixels) : réduisez-la, par exemple à 4 000 pixels de large`, { cause });
+  }
+}
+
+/** The image file is missing (the validator checks this first; kept for data it did not see). */
+export class MissingImageError extends CompendiumError {
+  constructor(dataFile: string, image: string) {
+    super('IMAGE_NOT_FOUND', `${dataFile} : l’image ${image} est introuvable`);
   }
 }
 
@@ -40,24 +62,37 @@ export interface PictureOptions {
   outDir: string;
 }
 
-/** The <picture> HTML of one data image in every placement. */
-export async function pictureSet(image: DataImage & { fichier: string }, options: PictureOptions): Promise<PictureSet> {
+/** Turns what sharp or the file system threw into the French error an editor can act on. */
+function imageError(error: unknown, dataFile: string, path: string): CompendiumError {
+  const image = displayPath(path);
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'ENOENT') return new MissingImageError(dataFile, image);
+  if (typeof message === 'string' && /pixel limit/i.test(message)) return new OversizedImageError(dataFile, image, error);
+  return new UnreadableImageError(dataFile, image, error);
+}
+
+/** The <picture> HTML of one data image in every placement; `dataFile` is the YAML file that names it. */
+export async function pictureSet(image: DataImage & { fichier: string }, options: PictureOptions, dataFile: string): Promise<PictureSet> {
   const alt = image.alt?.trim();
-  if (!alt) throw new MissingAltError(image.fichier);
+  if (!alt) throw new MissingAltError(dataFile, image.fichier);
+  const path = join(options.imagesDir, image.fichier);
   let metadata;
   try {
-    metadata = await Image(join(options.imagesDir, image.fichier), {
+    metadata = await Image(path, {
       widths: [480, 800, 1200, 1600],
       formats: ['avif', 'webp', 'jpeg'],
       outputDir: join(options.outDir, 'img'),
       // Root-relative: the HtmlBase plugin adds the path prefix to src and srcset.
       urlPath: '/img/',
+      // A JPEG cut short stops the build (half a photo in grey is not a photo); the harmless
+      // warnings many cameras' files raise (extra bytes after the image…) do not.
+      sharpOptions: { failOn: 'truncated' },
       sharpJpegOptions: { quality: 78, progressive: true },
       sharpWebpOptions: { quality: 75 },
       sharpAvifOptions: { quality: 55 },
     });
   } catch (error) {
-    throw new ImageError(image.fichier, error);
+    throw imageError(error, dataFile, path);
   }
   const html = (p: Placement) =>
     generateHTML(metadata, {
@@ -70,8 +105,19 @@ export async function pictureSet(image: DataImage & { fichier: string }, options
   return { page: html('page'), card: html('card') };
 }
 
-/** Pictures of every item that has an available photo, by id. */
-export async function pictureIndex<T extends { id: string; photo?: DataImage & { fichier: string } }>(items: T[], options: PictureOptions): Promise<Record<string, PictureSet>> {
-  const entries = await Promise.all(items.filter((i) => i.photo).map(async (i) => [i.id, await pictureSet(i.photo!, options)] as const));
-  return Object.fromEntries(entries);
+/**
+ * Pictures of every item that has an available photo, by id; `dataFileOf` names the YAML file
+ * of an item, for error messages. Converted together, but when several fail the one reported is
+ * the first in the items' order, not whichever failed first: the same on every build.
+ */
+export async function pictureIndex<T extends { id: string; photo?: DataImage & { fichier: string } }>(
+  items: T[],
+  options: PictureOptions,
+  dataFileOf: (item: T) => string,
+): Promise<Record<string, PictureSet>> {
+  const withPhoto = items.filter((i) => i.photo);
+  const results = await Promise.allSettled(withPhoto.map((i) => pictureSet(i.photo!, options, dataFileOf(i))));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return Object.fromEntries(withPhoto.map((item, n) => [item.id, (results[n] as PromiseFulfilledResult<PictureSet>).value]));
 }

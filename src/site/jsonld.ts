@@ -3,7 +3,7 @@
  * (schema.org/Project) with the organisation that carries it. Only safe links are emitted;
  * the `jsonLd` filter escapes the result for the <script> element.
  */
-import { absoluteUrl, type ProjectView, type ViewModel } from './view-model.ts';
+import { absoluteUrl, type EditionView, type ProjectView, type ViewModel } from './view-model.ts';
 import { mailHref, webHref } from './urls.ts';
 import type { Organisation } from '../model.ts';
 import upperFirst from './filters/upper-first.ts';
@@ -31,13 +31,13 @@ export function organisationJsonLd(org: Organisation): Json {
   return compact({ '@type': 'Organization', name: org.nom, legalName: org.nom_complet, url: webHref(org.site_web) });
 }
 
-/** The partners of the edition, each an Organization with its site and social pages. */
-export function partnersJsonLd(vm: ViewModel): Json {
+/** The partners of an edition (the latest by default), each an Organization with its site and social pages. */
+export function partnersJsonLd(vm: ViewModel, edition: EditionView = vm.edition): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',
-    name: 'Partenaires',
-    itemListElement: vm.edition.partenaires.map((p, i) => ({
+    name: `Partenaires du recueil ${edition.annee}`,
+    itemListElement: edition.partenaires.map((p, i) => ({
       '@type': 'ListItem',
       position: i + 1,
       item: compact({

@@ -1,13 +1,16 @@
 /**
  * Loads and validates the data folder for the web edition, then builds its view model.
  * Invalid data stops the build with the validator's French messages (InvalidDataError);
- * warnings do not stop it (the CLI shows them).
+ * warnings do not stop it (the CLI shows them). Strings are cleaned of control and bidi
+ * override characters first (clean-text.ts), so no output format receives them.
  */
 import { join, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
+import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
 import { buildViewModel, type PdfIndex, type ViewModel } from './view-model.ts';
 import { pictureIndex, type PictureSet } from './images.ts';
+import { cleanData } from './clean-text.ts';
 
 /** What a build passes to the templates' data file (see templates/_data/site.js). */
 export interface SiteSettings {
@@ -34,8 +37,11 @@ export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
   if (result.errors.length > 0 || !result.compendium) {
     throw new InvalidDataError(result.errors.map(formatFinding).join('\n'), result.errors.length);
   }
-  const vm = buildViewModel(result.compendium, { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs });
+  // The file each project was read from, for image errors (« data/projets/x.yaml : l’image … »).
+  const origins = result.loaded.sources.records.get('projets') ?? [];
+  const fileOf = new Map(result.compendium.projets.map((p, i) => [p.id, origins[i]?.doc.file ?? displayPath(join(dataDir, 'projets', `${p.id}.yaml`))]));
+  const vm = buildViewModel(cleanData(result.compendium), { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs });
   const imagesDir = join(dataDir, 'images');
-  const pictures = await pictureIndex(vm.projets, { imagesDir, outDir: resolve(settings.outDir ?? '_site') });
+  const pictures = await pictureIndex(vm.projets, { imagesDir, outDir: resolve(settings.outDir ?? '_site') }, (p) => fileOf.get(p.id)!);
   return { ...vm, imagesDir, pictures };
 }

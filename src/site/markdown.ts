@@ -1,6 +1,6 @@
 /**
  * Markdown of the data (descriptions, édito, partner texts) to HTML: markdown-it with raw
- * HTML off, only http(s)/mailto/tel links, headings shifted to fit the page's outline,
+ * HTML off, only http(s)/mailto/tel links, no images, headings shifted to fit the page's outline,
  * then French typography. https://github.com/markdown-it/markdown-it#init-with-presets-and-options
  */
 import MarkdownIt from 'markdown-it';
@@ -9,6 +9,9 @@ import { typographizeHtml } from './typography.ts';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = isAllowedLink;
+// No images in texts: photos come from the YAML (with alt text and credit, resized), and an
+// image from another site would be a request to a third party, which the site never makes.
+md.disable('image');
 
 /**
  * Renders Markdown. `headingLevel` is the level the text's highest heading must take (the

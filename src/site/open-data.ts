@@ -5,7 +5,8 @@
  *
  * CSV: UTF-8 with a byte-order mark (so Excel detects UTF-8 and shows accents), « ; » as
  * separator (French spreadsheets use the comma as decimal mark and expect « ; »; LibreOffice
- * and csv libraries read either), CRLF line ends and RFC 4180 quoting.
+ * and csv libraries read either), CRLF line ends and RFC 4180 quoting; text that a spreadsheet
+ * would run as a formula is defused (see csvField).
  */
 import { TIER_TITLES } from '../model.ts';
 import { mailHref, webHref } from './urls.ts';
@@ -58,9 +59,19 @@ export function openDataJson(vm: ViewModel): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** One CSV field, quoted when RFC 4180 requires it (separator, quote, line break). */
+/**
+ * Spreadsheets read a cell that starts with = + - @ (or a tab or carriage return) as a formula:
+ * a project name like `=HYPERLINK("http://…")` would become a live link, or worse a command
+ * (CSV injection, https://owasp.org/www-community/attacks/CSV_Injection). Such a text cell is
+ * written with a leading apostrophe, which spreadsheets take as « this is text » and hide.
+ * Numbers are written as numbers. The JSON file is left as the data says.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: formula-like text defused, quoted when RFC 4180 requires it (separator, quote, line break). */
 export function csvField(value: string | number | string[] | null): string {
-  const s = value === null ? '' : Array.isArray(value) ? value.join('|') : String(value);
+  const text = value === null ? '' : Array.isArray(value) ? value.join('|') : String(value);
+  const s = typeof value !== 'number' && FORMULA_START.test(text) ? `'${text}` : text;
   return /[";\r\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

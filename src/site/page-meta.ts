@@ -1,21 +1,52 @@
 /**
- * Title and description of each page, computed from its data (see templates/templates.11tydata.js).
- * Plain text, unescaped: the layout escapes them. Computed here rather than in front matter,
- * where Eleventy would render (and so HTML-escape) a template string a second time.
+ * What each page computes from its data (see templates/templates.11tydata.js): the edition it
+ * belongs to, its canonical address, whether search engines and the search index get it, its
+ * title and description. Titles and descriptions are plain text, unescaped: the layout escapes
+ * them. Computed here rather than in front matter, where Eleventy would render (and so
+ * HTML-escape) a template string a second time.
  */
 import { plainText } from './markdown.ts';
-import type { FacetValue, ProjectView, TerritoryView, ViewModel } from './view-model.ts';
+import type { EditionView, FacetValue, ProjectView, TerritoryView, ViewModel } from './view-model.ts';
 import upperFirst from './filters/upper-first.ts';
 
-interface PageData {
+export interface PageData {
   title?: string;
   description?: string;
   projet?: ProjectView;
   territoire?: TerritoryView;
   facet?: FacetValue;
   site?: ViewModel;
+  /** The edition an edition page paginates over (see the `pagination` of templates/index.njk). */
+  editionPage?: EditionView;
   /** Path of the title in the edition, e.g. `appel.titre`, for pages titled by the data. */
   titleFrom?: string;
+  /** `false` keeps the page out of the search index and the sitemap. */
+  searchable?: boolean;
+  page?: { url?: string | false };
+}
+
+/**
+ * The edition a page shows: the one it paginates over, its territory's, or else the latest
+ * (pages that belong to no edition: projects, laureates, search… show the latest's name).
+ */
+export function pageEdition(data: PageData): EditionView | undefined {
+  if (data.editionPage) return data.editionPage;
+  const t = data.territoire;
+  if (t && data.site) return data.site.editionPages.find((e) => e.base === t.base && e.annee === t.annee);
+  return data.site?.edition;
+}
+
+/** The page's canonical path: its own, except for the `/<latest>/` mirror, whose pages point at the root. */
+export function canonicalPath(data: PageData): string | undefined {
+  const url = data.page?.url;
+  if (!url) return undefined;
+  const edition = pageEdition(data);
+  return edition?.mirror && url.startsWith(edition.base) ? `/${url.slice(edition.base.length)}` : url;
+}
+
+/** Whether the page goes into the search index and the sitemap (mirror pages do not: they are duplicates). */
+export function isIndexable(data: PageData): boolean {
+  return data.searchable !== false && !pageEdition(data)?.mirror;
 }
 
 /** Cuts a text at a word boundary to at most `max` characters, with an ellipsis. */
@@ -35,8 +66,9 @@ export function metaTitle(data: PageData): string | undefined {
   if (data.projet) return upperFirst(data.projet.titre);
   if (data.territoire) return data.territoire.intitule;
   if (data.facet) return facetTitle(data.facet);
-  if (data.titleFrom && data.site) {
-    const found = data.titleFrom.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data.site.edition.source);
+  const edition = pageEdition(data);
+  if (data.titleFrom && edition) {
+    const found = data.titleFrom.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], edition.source);
     if (typeof found === 'string') return found;
   }
   return data.title;
@@ -50,6 +82,7 @@ export function metaDescription(data: PageData): string | undefined {
   if (data.territoire) return truncate(plainText(data.territoire.description) || `Les lauréats de l’appel à projets Innovation sociale sur le ${data.territoire.intitule.replace(/^Territoire/, 'territoire')}.`, 160);
   if (data.facet) return `${data.facet.projets.length} projets lauréats de l’appel à projets Innovation sociale du Département de la Moselle.`;
   if (data.description) return data.description;
-  if (data.site) return truncate(plainText(data.site.edition.editoExtrait), 160);
+  const edition = pageEdition(data);
+  if (edition) return truncate(plainText(edition.editoExtrait), 160);
   return undefined;
 }

@@ -1,6 +1,6 @@
 /**
- * The web edition's Eleventy plugin: filters (one per file in filters/), fonts and the
- * data-derived outputs (open data, JSON-LD). Registered by .eleventy.js.
+ * The web edition's Eleventy plugin: filters (one per file in filters/), fonts, the
+ * data-derived outputs (open data, JSON-LD) and the security policy. Registered by .eleventy.js.
  * https://www.11ty.dev/docs/plugins/create/
  */
 import typo from './filters/typo.ts';
@@ -17,6 +17,7 @@ import absoluteUrl from './filters/absolute-url.ts';
 import { fontFaceCss, FONTS, PRELOADED } from './fonts.ts';
 import { openDataCsv, openDataJson, OPEN_DATA_FIELDS } from './open-data.ts';
 import { partnersJsonLd, projectJsonLd, websiteJsonLd } from './jsonld.ts';
+import { CSP_META, headersFile } from './csp.ts';
 import type { EleventyConfig } from './eleventy-types.ts';
 
 export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
@@ -45,6 +46,10 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('openDataJson', openDataJson);
   eleventyConfig.addFilter('openDataCsv', openDataCsv);
   eleventyConfig.addGlobalData('openDataFields', OPEN_DATA_FIELDS);
+
+  // Security: the Content-Security-Policy of every page's <meta>, and the _headers file.
+  eleventyConfig.addGlobalData('csp', CSP_META);
+  eleventyConfig.addFilter('headersFile', headersFile);
 
   // Fonts: the files are copied as they are; their @font-face rules come from src/site/fonts.ts.
   for (const f of FONTS) eleventyConfig.addPassthroughCopy({ [f.path]: `assets/fonts/${f.file}` });

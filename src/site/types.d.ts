@@ -5,6 +5,7 @@ declare module '@11ty/eleventy-img' {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    sharpOptions?: Record<string, unknown>;
     sharpJpegOptions?: Record<string, unknown>;
     sharpWebpOptions?: Record<string, unknown>;
     sharpAvifOptions?: Record<string, unknown>;

@@ -2,7 +2,8 @@
  * The web edition's view of the data: every reference resolved (project → organisation,
  * territory, themes; edition → territories → three tiers of projects), navigation computed
  * (previous/next within a territory, editions a project appears in), facets for the
- * laureate index. Pure: no I/O, no Eleventy, so it is tested on its own.
+ * laureate index, and the addresses of every edition. Pure: no I/O, no Eleventy, so it is
+ * tested on its own; the print edition reads the latest edition's view from it too.
  */
 import {
   RUBRICS,
@@ -21,6 +22,7 @@ import {
   type Theme,
   type Tier,
 } from '../model.ts';
+import { CompendiumError } from '../errors.ts';
 
 /** One PDF of an edition, as produced by the print build. */
 export interface PdfFile {
@@ -57,6 +59,16 @@ export interface RubricView {
 /** A territory as a project refers to it: its data and its page. */
 export type TerritoryRef = Territory & { url: string };
 
+/** One edition a project appeared in: its tier there and the territory page that lists it. */
+export interface EditionAppearance {
+  annee: number;
+  rang: Tier;
+  /** The territory's page in that edition (at the root for the latest edition). */
+  url: string;
+  /** What the reader sees: « À la une dans le recueil 2026 », « parmi les autres lauréats en 2025 ». */
+  libelle: string;
+}
+
 export interface ProjectView {
   id: string;
   slug: string;
@@ -80,8 +92,8 @@ export interface ProjectView {
   photo?: Image & { fichier: string };
   /** The brochure has a photo here that has not been supplied yet. */
   photoAFournir: boolean;
-  /** Years of the editions the project appears in, oldest first. */
-  editions: number[];
+  /** The editions the project appears in, newest first. */
+  editions: EditionAppearance[];
   /** Tier in the latest edition, if it appears there. */
   rang?: Tier;
   precedent?: ProjectLink;
@@ -95,11 +107,16 @@ export interface TierView {
 }
 
 export interface TerritoryView extends Territory {
+  /** The territory's page in its edition's pages: `/territoires/x/` or `/2025/territoires/x/`. */
   url: string;
-  /** The three tiers in the latest edition, empty ones included (templates skip them). */
+  /** Year and address (`base`) of the edition this view belongs to. */
+  annee: number;
+  base: string;
+  /** The edition's three tiers, empty ones included (templates skip them). */
   rangs: TierView[];
-  /** Laureates of the territory that are not in the latest edition. */
+  /** Laureates of the territory shown in an earlier edition but not in this one. */
   autres: ProjectView[];
+  /** Laureates of this edition in the territory. */
   count: number;
 }
 
@@ -107,11 +124,34 @@ export interface TestimonialView extends Testimonial {
   organisationNom?: string;
 }
 
+export interface Crumb {
+  url: string;
+  label: string;
+}
+
+/**
+ * One edition at one address. The latest edition is built twice: at the root (`base` `/`),
+ * where its pages are canonical, and at its permanent address `/<year>/` (`mirror`), whose
+ * pages are the same and point their canonical link at the root. See `buildViewModel`.
+ */
 export interface EditionView {
   annee: number;
   source: LoadedEdition;
   textes: Record<string, string>;
+  /** Where this edition's pages live: `/` or `/<year>/`. */
+  base: string;
+  /** Its permanent address, `/<year>/`, the same for every build to come. */
+  permalien: string;
+  /** This is the latest edition (the one at the root). */
+  latest: boolean;
+  /** The `/<latest>/` copy of the root pages: canonical to the root, kept out of the sitemap and search. */
+  mirror: boolean;
+  /** Breadcrumb items before a page of this edition (« Éditions › Recueil 2025 »); none at the root. */
+  crumbs: Crumb[];
+  /** Territories the edition lists, in order (its sections). */
   territoires: TerritoryView[];
+  /** Every territory of the data, in order, with this edition's tiers: one page each. */
+  sections: TerritoryView[];
   aLaUne: ProjectView[];
   laureats: ProjectView[];
   temoignages: TestimonialView[];
@@ -140,8 +180,17 @@ export interface Facet {
 export interface ViewModel {
   siteUrl: string;
   pathPrefix: string;
+  /** The latest edition, at the root. */
   edition: EditionView;
-  editions: number[];
+  /** Every edition once, at its canonical address (the latest at the root), newest first. */
+  editions: EditionView[];
+  /** What the edition templates paginate over: the root, then every edition at `/<year>/`. */
+  editionPages: EditionView[];
+  /** The edition pages of editions that have a call for projects page. */
+  appelPages: EditionView[];
+  /** Every territory page of every edition page. */
+  territoryPages: TerritoryView[];
+  /** The territories of the root (latest edition). */
   territoires: TerritoryView[];
   themes: Theme[];
   /** Every project, alphabetical by title (French collation). */
@@ -151,14 +200,15 @@ export interface ViewModel {
   contacts: Compendium['contacts'];
 }
 
-export class ViewModelError extends Error {
+export class ViewModelError extends CompendiumError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ViewModelError';
+    super('VIEW_MODEL', message);
   }
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+/** Code-point order, the same on every machine (ids are ASCII slugs): breaks ties of the collator. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function byId<T extends { id: string }>(items: readonly T[], what: string): (id: string) => T {
   const map = new Map(items.map((i) => [i.id, i]));
@@ -186,9 +236,34 @@ function firstParagraph(markdown: string | undefined): string {
   return (markdown ?? '').trim().split(/\n\s*\n/)[0] ?? '';
 }
 
-/** Builds the view model of the latest edition and of every project. */
+/** How a project page names its place in an edition (after « À la une dans le recueil 2026 ; »). */
+const TIER_PHRASES: Record<Tier, string> = {
+  a_la_une: 'à la une',
+  aussi_laureats: `parmi « ${TIER_TITLES.aussi_laureats} »`,
+  autres_laureats: 'parmi les autres lauréats',
+};
+
+/** « À la une dans le recueil 2026 » for the newest appearance, « parmi les autres lauréats en 2025 » after. */
+export function appearanceLabel(rang: Tier, annee: number, first: boolean): string {
+  const text = `${TIER_PHRASES[rang]} ${first ? 'dans le recueil' : 'en'} ${annee}`;
+  return first ? text.charAt(0).toLocaleUpperCase('fr') + text.slice(1) : text;
+}
+
+const byYear = (a: { annee: number }, b: { annee: number }) => a.annee - b.annee;
+
+/**
+ * Builds the view model of every edition and every project.
+ *
+ * Addresses: the latest edition is served at the root (`/`, `/territoires/x/`…), which is what
+ * people link to and what search engines index; every edition also has a permanent address
+ * `/<year>/` that stays valid when a newer edition takes the root. For the latest edition that
+ * address is a mirror of the root: same pages, canonical link to the root, left out of the
+ * sitemap and the search index, so there is never duplicate content. Projects have one page
+ * (`/projets/<slug>/`) across editions, which lists the editions they appeared in.
+ */
 export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewModel {
-  const latest = c.editions.reduce<LoadedEdition | undefined>((a, e) => (!a || e.annee > a.annee ? e : a), undefined);
+  const chronological = [...c.editions].sort(byYear);
+  const latest = chronological[chronological.length - 1];
   if (!latest) throw new ViewModelError('aucune édition à publier');
 
   const organisation = byId(c.organisations, 'organisation');
@@ -199,15 +274,23 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
   const theme = byId(c.themes, 'thème');
   const partner = byId(c.partenaires, 'partenaire');
   const testimonial = byId(c.temoignages, 'témoignage');
+  const canonicalBase = (annee: number) => (annee === latest.annee ? '/' : `/${annee}/`);
 
-  const editionsOf = new Map<string, number[]>();
-  for (const e of [...c.editions].sort((a, b) => a.annee - b.annee)) {
-    for (const t of e.territoires) {
-      for (const tier of TIERS) for (const id of t[tier] ?? []) editionsOf.set(id, [...(editionsOf.get(id) ?? []), e.annee]);
-    }
+  // Where each project stands in each edition: its tier and the territory that lists it.
+  const placements = new Map<number, Map<string, { rang: Tier; territoire: string }>>();
+  for (const e of chronological) {
+    const placed = new Map<string, { rang: Tier; territoire: string }>();
+    for (const t of e.territoires) for (const rang of TIERS) for (const id of t[rang] ?? []) placed.set(id, { rang, territoire: t.territoire });
+    placements.set(e.annee, placed);
   }
-  const rankOf = new Map<string, Tier>();
-  for (const t of latest.territoires) for (const tier of TIERS) for (const id of t[tier] ?? []) rankOf.set(id, tier);
+  const appearances = (id: string): EditionAppearance[] =>
+    [...chronological]
+      .reverse()
+      .flatMap((e) => {
+        const at = placements.get(e.annee)!.get(id);
+        return at ? [{ annee: e.annee, rang: at.rang, url: `${canonicalBase(e.annee)}territoires/${at.territoire}/` }] : [];
+      })
+      .map((a, i) => ({ ...a, libelle: appearanceLabel(a.rang, a.annee, i === 0) }));
 
   const projects = new Map<string, ProjectView>();
   for (const p of c.projets) {
@@ -231,27 +314,57 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web },
       photo: isAvailable(p.photo) ? p.photo : undefined,
       photoAFournir: Boolean(p.photo && !isAvailable(p.photo)),
-      editions: editionsOf.get(p.id) ?? [],
-      rang: rankOf.get(p.id),
+      editions: appearances(p.id),
+      rang: placements.get(latest.annee)!.get(p.id)?.rang,
     });
   }
   const project = byId([...projects.values()], 'projet');
-  const alphabetical = [...projects.values()].sort((a, b) => collator.compare(a.titre, b.titre) || collator.compare(a.id, b.id));
+  const alphabetical = [...projects.values()].sort((a, b) => collator.compare(a.titre, b.titre) || byCode(a.id, b.id));
+  const orderedTerritories = [...c.territoires].sort((a, b) => a.ordre - b.ordre || byCode(a.id, b.id));
 
-  const territories: TerritoryView[] = [...c.territoires]
-    .sort((a, b) => a.ordre - b.ordre)
-    .map((t) => {
-      const selection = latest.territoires.find((s) => s.territoire === t.id);
+  const editionView = (e: LoadedEdition, base: string): EditionView => {
+    const earlier = new Set(chronological.filter((x) => x.annee < e.annee).flatMap((x) => [...placements.get(x.annee)!.keys()]));
+    const sections: TerritoryView[] = orderedTerritories.map((t) => {
+      const selection = e.territoires.find((s) => s.territoire === t.id);
       const rangs = TIERS.map((key) => ({ key, titre: TIER_TITLES[key], projets: (selection?.[key] ?? []).map(project) }));
       const inEdition = new Set(rangs.flatMap((r) => r.projets.map((p) => p.id)));
       const autres = [...projects.values()]
-        .filter((p) => p.territoire.id === t.id && !inEdition.has(p.id))
-        .sort((a, b) => b.annee - a.annee || collator.compare(a.titre, b.titre));
-      return { ...t, url: `/territoires/${t.id}/`, rangs, autres, count: inEdition.size + autres.length };
+        .filter((p) => p.territoire.id === t.id && !inEdition.has(p.id) && earlier.has(p.id))
+        .sort((a, b) => b.annee - a.annee || collator.compare(a.titre, b.titre) || byCode(a.id, b.id));
+      return { ...t, url: `${base}territoires/${t.id}/`, annee: e.annee, base, rangs, autres, count: inEdition.size };
     });
+    const territoires = sections.filter((t) => e.territoires.some((s) => s.territoire === t.id));
+    const permalien = `/${e.annee}/`;
+    return {
+      annee: e.annee,
+      source: e,
+      textes: e.textes,
+      base,
+      permalien,
+      latest: e === latest,
+      mirror: e === latest && base !== '/',
+      crumbs: base === '/' ? [] : [{ url: '/editions/', label: 'Éditions' }, { url: base, label: `Recueil ${e.annee}` }],
+      territoires,
+      sections,
+      aLaUne: territoires.flatMap((t) => t.rangs[0]?.projets ?? []),
+      laureats: territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets)),
+      temoignages: (e.temoignages?.liste ?? []).map(testimonial).map((t) => ({
+        ...t,
+        organisationNom: t.organisation ? organisation(t.organisation).nom : undefined,
+      })),
+      partenaires: (e.partenaires ?? []).map(partner),
+      pdfs: options.pdfs?.[e.annee] ?? [],
+      editoExtrait: firstParagraph(e.textes[e.edito.fichier]),
+    };
+  };
 
-  // Previous/next follow the territory page's reading order: the edition's tiers, then the rest.
-  for (const t of territories) {
+  const root = editionView(latest, '/');
+  const byAddress = [...chronological].reverse().map((e) => editionView(e, `/${e.annee}/`));
+  const editionPages = [root, ...byAddress];
+
+  // Previous/next follow the root territory page's reading order: the latest edition's tiers,
+  // then the laureates of earlier editions. Every project is in one of the two.
+  for (const t of root.sections) {
     const sequence = [...t.rangs.flatMap((r) => r.projets), ...t.autres];
     sequence.forEach((p, i) => {
       const link = (q: ProjectView | undefined): ProjectLink | undefined => (q ? { slug: q.slug, url: q.url, titre: q.titre } : undefined);
@@ -260,31 +373,16 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
     });
   }
 
-  const edTerritories = territories.filter((t) => latest.territoires.some((s) => s.territoire === t.id));
-  const laureats = edTerritories.flatMap((t) => t.rangs.flatMap((r) => r.projets));
-  const edition: EditionView = {
-    annee: latest.annee,
-    source: latest,
-    textes: latest.textes,
-    territoires: edTerritories,
-    aLaUne: edTerritories.flatMap((t) => t.rangs[0]?.projets ?? []),
-    laureats,
-    temoignages: (latest.temoignages?.liste ?? []).map(testimonial).map((t) => ({
-      ...t,
-      organisationNom: t.organisation ? organisation(t.organisation).nom : undefined,
-    })),
-    partenaires: (latest.partenaires ?? []).map(partner),
-    pdfs: options.pdfs?.[latest.annee] ?? [],
-    editoExtrait: firstParagraph(latest.textes[latest.edito.fichier]),
-  };
-
-  const facets = buildFacets(alphabetical, territories, c.themes);
+  const facets = buildFacets(alphabetical, root.sections, c.themes);
   return {
     siteUrl: (options.siteUrl ?? 'https://www.moselle.fr').replace(/\/+$/, ''),
     pathPrefix: normalisePrefix(options.pathPrefix),
-    edition,
-    editions: c.editions.map((e) => e.annee).sort((a, b) => a - b),
-    territoires: territories,
+    edition: root,
+    editions: [root, ...byAddress.filter((e) => !e.mirror)],
+    editionPages,
+    appelPages: editionPages.filter((e) => e.source.appel),
+    territoryPages: editionPages.flatMap((e) => e.sections),
+    territoires: root.sections,
     themes: c.themes,
     projets: alphabetical,
     facets,

@@ -2,13 +2,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HtmlValidate } from 'html-validate';
 import config from './htmlvalidate.config.ts';
-import { bundledSite, fixtureSite } from './support/fixtures.ts';
+import { bundledSite, fixtureSite, hostileSite, twoEditionsSite } from './support/fixtures.ts';
 
 const validator = new HtmlValidate(config);
 
 const valid = suite('valid HTML (html-validate, tests/web/htmlvalidate.config.js)');
 
-for (const [name, getSite] of [['bundled data', bundledSite], ['fixture', fixtureSite]] as const) {
+for (const [name, getSite] of [['bundled data', bundledSite], ['fixture', fixtureSite], ['two-edition', twoEditionsSite], ['hostile corpus', hostileSite]] as const) {
   valid(`every page of the ${name} build is valid`, async () => {
     const site = await getSite();
     const pages = site.files.filter((f) => f.endsWith('.html'));

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { bundledSite, fixtureSite, type BuiltSite } from './support/fixtures.ts';
+import { bundledSite, fixtureSite, hostileSite, twoEditionsSite, type BuiltSite } from './support/fixtures.ts';
 import { attributes, ids } from './support/html.ts';
 
 /**
@@ -73,10 +73,12 @@ links('bundled data build', async () => {
   assert.equal(broken, [], broken.slice(0, 20).join('\n'));
 });
 
-links('fixture build', async () => {
-  const broken = await brokenLinks(await fixtureSite());
-  assert.equal(broken, [], broken.slice(0, 20).join('\n'));
-});
+for (const [name, getSite] of [['fixture', fixtureSite], ['two-edition', twoEditionsSite], ['hostile corpus', hostileSite]] as const) {
+  links(`${name} build`, async () => {
+    const broken = await brokenLinks(await getSite());
+    assert.equal(broken, [], broken.slice(0, 20).join('\n'));
+  });
+}
 
 links('the crawler finds a broken link and a missing anchor', async () => {
   const site = await fixtureSite();

@@ -8,6 +8,9 @@ import { toJsonLd } from '../../src/site/filters/json-ld.ts';
 import fileSize from '../../src/site/filters/file-size.ts';
 import dateFr from '../../src/site/filters/date-fr.ts';
 import upperFirst from '../../src/site/filters/upper-first.ts';
+import { cleanText, cleanData } from '../../src/site/clean-text.ts';
+import { CSP_HEADER, CSP_META, headersFile } from '../../src/site/csp.ts';
+import { parseHeaders } from './support/server.ts';
 
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
@@ -76,6 +79,23 @@ md('headings are shifted under the page’s own', () => {
   assert.match(renderMarkdown('# Titre\n\n## Sous-titre', 3), /<h3>Titre<\/h3>\n<h4>Sous-titre<\/h4>/);
 });
 
+md('no images: a picture from another site would be a request to a third party', () => {
+  const html = renderMarkdown('![pixel](https://tiers.example/pixel.gif) ![x](javascript:alert(1))');
+  assert.not.match(html, /<img/);
+  assert.not.match(html, /javascript:/);
+});
+
+md('every dangerous link form is dropped: case, spaces, tabs, entities, autolinks, references', () => {
+  const html = renderMarkdown([
+    '[a](JaVaScRiPt:alert(1)) [b]( javascript:alert(1)) [c](java\tscript:alert(1)) [d](&#106;avascript:alert(1))',
+    '[e](javascript&colon;alert(1)) <javascript:alert(1)> [f][r] [g](vbscript:msgbox(1)) [h](data:text/html;base64,PHNjcmlwdD4=)',
+    '',
+    '[r]: javascript:alert(1)',
+  ].join('\n'));
+  assert.not.match(html, /href="(?!https?:|mailto:|tel:)/i, html);
+  assert.not.match(html, /<a /, html);
+});
+
 md('inline rendering and plain text', () => {
   assert.is(renderInline('un *mot*'), `un${NBSP}<em>mot</em>`, 'no-break space after a short word');
   assert.is(plainText('Un **texte** : <b> & "x"'), 'Un texte : <b> & "x"');
@@ -109,6 +129,17 @@ links.run();
 
 const formats = suite('formats: CSV, JSON-LD, sizes, dates');
 
+formats('CSV cells a spreadsheet would run as formulas get a leading apostrophe', () => {
+  assert.is(csvField('=1+1'), "'=1+1");
+  assert.is(csvField('+33 3 87 00 00 00'), "'+33 3 87 00 00 00");
+  assert.is(csvField('-2+3'), "'-2+3");
+  assert.is(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.is(csvField('\t=1'), "'\t=1");
+  assert.is(csvField('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`, 'then quoted as usual');
+  assert.is(csvField(-3), '-3', 'a number stays a number');
+  assert.is(csvField('a = b'), 'a = b');
+});
+
 formats('CSV fields are quoted per RFC 4180', () => {
   assert.is(csvField('simple'), 'simple');
   assert.is(csvField('a;b'), '"a;b"');
@@ -135,3 +166,34 @@ formats('file sizes and dates in French', () => {
 });
 
 formats.run();
+
+const safety = suite('text cleaning and security policy');
+
+safety('control characters, bidi overrides and lone surrogates are removed; the rest is kept', () => {
+  assert.is(cleanText('a\u0000b\u0001c\u001Fd\u007Fe\u0085f'), 'abcdef');
+  assert.is(cleanText('tab\there\nline\r\nend'), 'tab\there\nline\r\nend');
+  assert.is(cleanText('\u202Egnp.exe\u202C \u2067x\u2069'), 'gnp.exe x');
+  assert.is(cleanText('🚲 👩🏽‍🔧 é « » ’ \u202F\u00A0'), '🚲 👩🏽‍🔧 é « » ’ \u202F\u00A0');
+  assert.is(cleanText('a\uD800b'), 'a\uFFFDb');
+  assert.equal(cleanData({ a: ['x\u0007', { b: 'y\u202E' }], n: 3, t: true, z: null }), { a: ['x', { b: 'y' }], n: 3, t: true, z: null });
+});
+
+safety('the CSP: no inline script or style, WebAssembly for Pagefind, no framing in the header', () => {
+  assert.is(CSP_META, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'");
+  assert.is(CSP_HEADER, `${CSP_META}; frame-ancestors 'none'`);
+  assert.not.match(CSP_HEADER, /unsafe-inline|'unsafe-eval'/);
+});
+
+safety('the _headers file applies the policy under the path prefix, and explains Apache', () => {
+  const file = headersFile('/innovation-sociale/');
+  assert.match(file, /^\/innovation-sociale\/\*\n {2}Content-Security-Policy: default-src 'self';.* frame-ancestors 'none'\n {2}X-Content-Type-Options: nosniff\n {2}Referrer-Policy: strict-origin-when-cross-origin\n$/m);
+  assert.match(file, /# Apache: no \.htaccess is needed\./);
+  assert.match(file, /#\s+Header always set Content-Security-Policy "default-src 'self';/);
+  const rules = parseHeaders(file);
+  assert.is(rules.length, 1);
+  assert.ok(rules[0]!.pattern.test('/innovation-sociale/projets/x/'));
+  assert.not.ok(rules[0]!.pattern.test('/ailleurs/'));
+  assert.equal(rules[0]!.headers.map(([name]) => name), ['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy']);
+});
+
+safety.run();

@@ -23,7 +23,11 @@ bundled('builds every page: editorial pages, territories, projects, filters', ()
   const html = site.files.filter((f) => f.endsWith('.html'));
   const fixed = ['index.html', 'edito/index.html', 'ess-innovation-sociale/index.html', 'appel-a-projets/index.html', 'partenaires/index.html', 'territoires/index.html', 'laureats/index.html', 'recherche/index.html', 'contacts/index.html', 'mentions-legales/index.html', 'accessibilite/index.html', 'donnees-ouvertes/index.html', 'plan-du-site/index.html', '404.html'];
   for (const f of fixed) assert.ok(html.includes(f), f);
-  assert.is(html.length, fixed.length + vm.territoires.length + vm.projets.length + vm.facetPages.length);
+  // The 2025 edition again at its permanent address /2025/ (a mirror of the root, see view-model.ts).
+  const mirror = ['2025/index.html', '2025/edito/index.html', '2025/ess-innovation-sociale/index.html', '2025/appel-a-projets/index.html', '2025/partenaires/index.html', '2025/territoires/index.html', ...vm.territoires.map((t) => `2025/territoires/${t.id}/index.html`)];
+  for (const f of mirror) assert.ok(html.includes(f), f);
+  assert.ok(html.includes('editions/index.html'));
+  assert.is(html.length, fixed.length + 1 + mirror.length + vm.territoires.length + vm.projets.length + vm.facetPages.length);
   assert.is(site.pages, html.length);
 });
 

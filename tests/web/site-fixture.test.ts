@@ -152,6 +152,16 @@ pages('every page links the accessibility statement from its footer and has lang
   }
 });
 
+pages('every page carries the Content-Security-Policy first in its <head>; _headers carries it for the host', async () => {
+  for (const file of site.files.filter((f) => f.endsWith('.html'))) {
+    const head = (await site.read(file)).split('<head>')[1] ?? '';
+    assert.match(head, /^\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;;/, `${file}: CSP before anything it governs`);
+    assert.not.match(head, /<script(?! type="application\/ld\+json")[^>]*>[^<]/, `${file}: no inline script`);
+  }
+  const headers = await site.read('_headers');
+  assert.match(headers, /^\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'$/m);
+});
+
 pages('sitemap, robots.txt and canonical URLs use the site URL', async () => {
   const sitemap = await site.read('sitemap.xml');
   assert.match(sitemap, /<loc>https:\/\/www\.moselle\.fr\/projets\/atelier-velo\/<\/loc>/);
@@ -236,7 +246,7 @@ failures('a real image without alt text fails the build', async () => {
     assert.unreachable('the build should have failed');
   } catch (error) {
     assert.instance(error, MissingAltError);
-    assert.match((error as Error).message, /image sans texte alternatif : projets\/atelier-velo\.jpg/);
+    assert.match((error as Error).message, /projets\/atelier-velo\.yaml : image sans texte alternatif : projets\/atelier-velo\.jpg/);
   }
 });
 

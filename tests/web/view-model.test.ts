@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadCompendium } from '../../src/data/index.ts';
-import { buildViewModel, normalisePrefix, absoluteUrl, ViewModelError, type ViewModel } from '../../src/site/view-model.ts';
+import { appearanceLabel, buildViewModel, normalisePrefix, absoluteUrl, ViewModelError, type ViewModel } from '../../src/site/view-model.ts';
 import type { Compendium } from '../../src/model.ts';
 import { fixtureData } from './support/fixtures.ts';
 
@@ -63,14 +63,17 @@ vmSuite('a null rubric is left out; an awaited photo is not a photo', () => {
 });
 
 vmSuite('editions each project appears in, its tier, the latest edition and its PDFs', () => {
-  assert.equal(vm.projets.find((x) => x.id === 'epicerie')!.editions, [2025]);
+  assert.equal(vm.projets.find((x) => x.id === 'epicerie')!.editions, [
+    { annee: 2025, rang: 'aussi_laureats', url: '/territoires/sarreguemines-bitche/', libelle: 'Parmi « Ils sont aussi lauréats » dans le recueil 2025' },
+  ]);
   assert.is(vm.projets.find((x) => x.id === 'epicerie')!.rang, 'aussi_laureats');
   assert.is(vm.edition.annee, 2025);
   assert.equal(vm.edition.aLaUne.map((p) => p.id), ['atelier-velo', 'hostile']);
   assert.equal(vm.edition.laureats.map((p) => p.id), ['atelier-velo', 'hostile', 'epicerie', 'mobilite']);
   assert.is(vm.edition.pdfs.length, 1);
   assert.match(vm.edition.editoExtrait, /^Chaque année/);
-  assert.equal(vm.editions, [2025]);
+  assert.equal(vm.editions.map((e) => [e.annee, e.base]), [[2025, '/']]);
+  assert.equal(vm.editionPages.map((e) => [e.base, e.mirror]), [['/', false], ['/2025/', true]], 'the latest edition at the root and, as a mirror, at /2025/');
 });
 
 vmSuite('facets: years newest first, territories in order, only themes that have projects', () => {
@@ -92,7 +95,13 @@ vmSuite('a project of an unknown territory is a bug, reported by name', () => {
 });
 
 vmSuite('no edition, no site', () => {
-  assert.throws(() => buildViewModel({ ...compendium, editions: [] }), /aucune édition/);
+  assert.throws(() => buildViewModel({ ...compendium, editions: [] }), (e: unknown) => e instanceof ViewModelError && (e as ViewModelError).code === 'VIEW_MODEL' && /aucune édition/.test((e as Error).message));
+});
+
+vmSuite('how a project page names its place in each edition', () => {
+  assert.is(appearanceLabel('a_la_une', 2026, true), 'À la une dans le recueil 2026');
+  assert.is(appearanceLabel('autres_laureats', 2025, false), 'parmi les autres lauréats en 2025');
+  assert.is(appearanceLabel('aussi_laureats', 2024, false), 'parmi « Ils sont aussi lauréats » en 2024');
 });
 
 vmSuite.run();

@@ -1,8 +1,9 @@
 /**
- * Built sites shared by the web suites (uvu runs them in one process): the bundled data/ and
- * the small fixture of tests/fixtures/web, each built once into a temporary folder. The
- * fixture's photo is generated here with sharp, into a temporary copy of the fixture, so no
- * binary lives in the repository.
+ * Built sites shared by the web suites (uvu runs them in one process): the bundled data/, the
+ * small fixture of tests/fixtures/web, the two editions of tests/fixtures/web-two-editions and
+ * the hostile corpus of tests/fixtures/web-hostile, each built once into a temporary folder.
+ * Photos are generated here with sharp, into temporary copies of the fixtures, so no binary
+ * lives in the repository.
  */
 import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +15,8 @@ import { buildSite, type BuildSiteOptions, type BuildSiteResult } from '../../..
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURE_SRC = join(ROOT, 'tests/fixtures/web');
+export const TWO_EDITIONS_SRC = join(ROOT, 'tests/fixtures/web-two-editions');
+export const HOSTILE_SRC = join(ROOT, 'tests/fixtures/web-hostile');
 export const BUNDLED_DATA = join(ROOT, 'data');
 
 /** PDFs as the print build would describe them, to show the download links. */
@@ -21,6 +24,15 @@ export const SAMPLE_PDFS = {
   2025: [
     { kind: 'ecran' as const, href: '/pdf/innovation-sociale-2025.pdf', bytes: 4_213_000, pages: 64 },
     { kind: 'impression' as const, href: '/pdf/innovation-sociale-2025-impression.pdf', bytes: 38_500_000, pages: 68 },
+  ],
+};
+
+/** PDFs of the two-edition fixture: each edition has its own files. */
+export const TWO_EDITIONS_PDFS = {
+  2025: [{ kind: 'ecran' as const, href: '/pdf/innovation-sociale-moselle-2025-ecran.pdf', bytes: 3_100_000, pages: 48 }],
+  2026: [
+    { kind: 'ecran' as const, href: '/pdf/innovation-sociale-moselle-2026-ecran.pdf', bytes: 3_600_000, pages: 52 },
+    { kind: 'impression' as const, href: '/pdf/innovation-sociale-moselle-2026-impression.pdf', bytes: 41_000_000, pages: 56 },
   ],
 };
 
@@ -44,13 +56,20 @@ export async function writePhoto(path: string, width = 1800, height = 1200): Pro
   await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(path);
 }
 
-/** A writable copy of the fixture data, with its photo generated. */
-export async function fixtureData(): Promise<string> {
+/** A writable copy of a fixture's data, with the photos it names generated. */
+async function copyFixture(src: string, photos: string[]): Promise<string> {
   const dir = join(await tempDir('data'), 'data');
-  await cp(FIXTURE_SRC, dir, { recursive: true });
-  await writePhoto(join(dir, 'images/projets/atelier-velo.jpg'));
+  await cp(src, dir, { recursive: true });
+  for (const photo of photos) await writePhoto(join(dir, 'images', photo));
   return dir;
 }
+
+/** A writable copy of the fixture data, with its photo generated. */
+export const fixtureData = () => copyFixture(FIXTURE_SRC, ['projets/atelier-velo.jpg']);
+/** A writable copy of the two-edition fixture. */
+export const twoEditionsData = () => copyFixture(TWO_EDITIONS_SRC, ['projets/epicerie.jpg']);
+/** A writable copy of the hostile corpus (its photo has a hostile alt text). */
+export const hostileData = () => copyFixture(HOSTILE_SRC, ['projets/piege.jpg']);
 
 export interface BuiltSite extends BuildSiteResult {
   dataDir: string;
@@ -67,17 +86,22 @@ export async function build(options: BuildSiteOptions & { dataDir: string }): Pr
 
 let bundled: Promise<BuiltSite> | undefined;
 let fixture: Promise<BuiltSite> | undefined;
+let twoEditions: Promise<BuiltSite> | undefined;
+let hostile: Promise<BuiltSite> | undefined;
+
+/** Writes a stand-in file for each PDF of the index, where the print build would put it. */
+async function withPdfs(site: BuiltSite, pdfs: Record<number, Array<{ href: string }>>): Promise<BuiltSite> {
+  for (const pdf of Object.values(pdfs).flat()) {
+    const file = join(site.outDir, pdf.href);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, '%PDF-1.7\n%stand-in for the print build\n');
+  }
+  return site;
+}
 
 /** The bundled data/, built once, at the root, with stand-ins for the PDFs the print build makes. */
 export function bundledSite(): Promise<BuiltSite> {
-  bundled ??= build({ dataDir: BUNDLED_DATA, pdfs: SAMPLE_PDFS }).then(async (site) => {
-    for (const pdf of SAMPLE_PDFS[2025]) {
-      const file = join(site.outDir, pdf.href);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, '%PDF-1.7\n%stand-in for the print build\n');
-    }
-    return site;
-  });
+  bundled ??= build({ dataDir: BUNDLED_DATA, pdfs: SAMPLE_PDFS }).then((site) => withPdfs(site, SAMPLE_PDFS));
   return bundled;
 }
 
@@ -85,4 +109,21 @@ export function bundledSite(): Promise<BuiltSite> {
 export function fixtureSite(): Promise<BuiltSite> {
   fixture ??= fixtureData().then((dataDir) => build({ dataDir }));
   return fixture;
+}
+
+/** The two-edition fixture (2025 and 2026), built once, with a PDF index per edition. */
+export function twoEditionsSite(): Promise<BuiltSite> {
+  twoEditions ??= twoEditionsData().then((dataDir) => build({ dataDir, pdfs: TWO_EDITIONS_PDFS })).then((site) => withPdfs(site, TWO_EDITIONS_PDFS));
+  return twoEditions;
+}
+
+/** The hostile corpus, built once. */
+export function hostileSite(): Promise<BuiltSite> {
+  hostile ??= hostileData().then((dataDir) => build({ dataDir }));
+  return hostile;
+}
+
+/** Site paths of a build's HTML pages (`/`, `/projets/x/`, `/404.html`). */
+export function pagePaths(site: BuildSiteResult): string[] {
+  return site.files.filter((f) => f.endsWith('.html')).map((f) => `/${f.replace(/index\.html$/, '')}`);
 }
