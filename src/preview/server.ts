@@ -39,8 +39,13 @@ export const PRINT_URL = '/__apercu/impression/';
 const PAGED_URL = '/__apercu/paged.polyfill.js';
 const PAGED_JS = resolve(import.meta.dirname, '../../node_modules/pagedjs/dist/paged.polyfill.js');
 
-/** Script added to HTML pages in preview only: reloads when the server says the site changed. */
-const RELOAD = `<script>new EventSource('/__apercu/evenements').onmessage = () => location.reload();</script>`;
+/**
+ * Script added to HTML pages in preview only: reloads when the server says the site changed.
+ * A file, not an inline script: the site's Content-Security-Policy forbids inline scripts.
+ */
+const RELOAD_URL = '/__apercu/recharger.js';
+const RELOAD_JS = `new EventSource('/__apercu/evenements').onmessage = () => location.reload();\n`;
+const RELOAD = `<script src="${RELOAD_URL}"></script>`;
 
 export interface PreviewOptions {
   dataDir?: string;
@@ -132,6 +137,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (errors.length || !siteDir) {
       res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(errorPage(errors, RELOAD));
+      return;
+    }
+    if (url.pathname === RELOAD_URL) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.end(RELOAD_JS);
       return;
     }
     if (url.pathname === PAGED_URL) {

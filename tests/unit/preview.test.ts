@@ -27,7 +27,9 @@ preview('serves the site with the live-reload script', async () => {
   const r = await get('/projets/graoucoop/');
   assert.is(r.status, 200);
   assert.match(r.text, 'Graoucoop');
-  assert.match(r.text, "new EventSource('/__apercu/evenements')");
+  assert.match(r.text, '<script src="/__apercu/recharger.js"></script>');
+  const js = await get('/__apercu/recharger.js');
+  assert.match(js.text, "new EventSource('/__apercu/evenements')");
 });
 
 preview('rebuilds after a data file changes and serves the new content', async () => {
@@ -69,6 +71,27 @@ preview('serves the print preview: the print HTML with Paged.js, paginated in a 
     await page.waitForFunction(() => document.querySelectorAll('.pagedjs_page').length > 3, { timeout: 60_000 });
     const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
     assert.ok(pages > 3, `${pages} pages laid out`);
+  } finally {
+    await session.close();
+  }
+});
+
+preview('live reload runs under the site’s Content-Security-Policy', async () => {
+  const { launchBrowser } = await import('../../src/browser/launch.ts');
+  const session = await launchBrowser();
+  try {
+    const page = await session.browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(new URL('/projets/graoucoop/', p.url).href, { waitUntil: 'load' });
+    // Reloads when the server announces a change: navigation proves the script ran.
+    const reloaded = page.waitForNavigation({ timeout: 30_000 });
+    const file = join(dir, 'projets/graoucoop.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    await reloaded;
+    assert.equal(violations, []);
   } finally {
     await session.close();
   }
