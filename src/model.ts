@@ -123,6 +123,8 @@ export interface EditionTerritory {
 
 export interface Edition {
   annee: number;
+  /** An edition in preparation: not published, shown by the preview only. */
+  brouillon?: boolean;
   titre: string;
   sous_titre?: string;
   editeur: string;

@@ -9,6 +9,7 @@ import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfIndex } from '../site/view-model.ts';
+import { publishable } from '../edition/publishable.ts';
 import { acquireLock } from './lock.ts';
 import { stage } from './atomic.ts';
 import type { BuildReport, PdfReport, StageTiming } from './report.ts';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Skip the PDFs (a quicker build of the site alone). */
   pdf?: boolean;
+  /** Build draft editions (`brouillon: true`) too, for a review copy; never for publishing. */
+  drafts?: boolean;
   /** Cancels the build: the previous output stays as it was. */
   signal?: AbortSignal;
   /** Progress lines, in French. */
@@ -78,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const { buildPrint } = await import('../print/build.ts');
       const pdfDir = join(staging.dir, 'pdf');
       await mkdir(pdfDir, { recursive: true });
-      for (const ed of data.compendium!.editions) {
+      for (const ed of publishable(data.compendium!, { drafts: options.drafts }).editions) {
         const result = await timed(`PDF ${ed.annee}`, () =>
           buildPrint({ dataDir, compendium: data.compendium!, edition: ed.annee, outDir: pdfDir, strict: options.strict, signal: options.signal, onProgress: log }),
         );
@@ -101,12 +104,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const site = await timed('site', async () => {
       log('Construction du site…');
       const { buildSite } = await import('../site/build.ts');
-      return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index });
+      return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index, drafts: options.drafts });
     });
 
     if (options.signal?.aborted) throw new BuildCancelledError();
     await timed('publication', () => staging.commit());
     timings.push({ stage: 'total', ms: performance.now() - started });
+    const drafts = options.drafts ? [] : data.compendium!.editions.filter((e) => e.brouillon).map((e) => e.annee);
+    if (drafts.length) notes.push(`Édition${drafts.length > 1 ? 's' : ''} en brouillon, non publiée${drafts.length > 1 ? 's' : ''} : ${drafts.join(', ')} (supprimez « brouillon: true » dans edition.yaml pour publier).`);
     return {
       outDir: displayPath(outDir),
       summary: data.summary,

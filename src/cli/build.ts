@@ -1,5 +1,5 @@
 /**
- * `compendium build [--strict] [--sans-pdf] [--sortie dossier] [--prefixe /chemin/] [--url https://…] [dossier]`:
+ * `compendium build [--strict] [--sans-pdf] [--brouillons] [--sortie dossier] [--prefixe /chemin/] [--url https://…] [dossier]`:
  * validates, renders the PDFs, builds the site, and publishes them together into the output
  * folder. Ctrl-C or SIGTERM cancel the build and leave the previous output intact.
  */
@@ -12,6 +12,7 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
   const { values, positionals } = parse(args, {
     strict: { type: 'boolean' },
     'sans-pdf': { type: 'boolean' },
+    brouillons: { type: 'boolean' },
     sortie: { type: 'string' },
     prefixe: { type: 'string' },
     url: { type: 'string' },
@@ -30,6 +31,7 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
       outDir: (values.sortie as string | undefined) ?? '_site',
       strict: values.strict === true,
       pdf: values['sans-pdf'] !== true,
+      drafts: values.brouillons === true,
       pathPrefix: values.prefixe as string | undefined,
       siteUrl: values.url as string | undefined,
       signal: controller.signal,

@@ -5,6 +5,7 @@
  */
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { formatBytes, formatSeconds } from '../build/report.ts';
+import { publishable } from '../edition/publishable.ts';
 import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
@@ -28,6 +29,9 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     return 1;
   }
   const booklet = values.territoire !== undefined || values.theme !== undefined;
+  // By default the edition readers have: the latest one not in preparation.
+  const published = publishable(data.compendium!).editions;
+  const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -37,7 +41,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     const result = await buildPrint({
       dataDir,
       compendium: data.compendium!,
-      edition,
+      edition: year,
       outDir: (values.sortie as string | undefined) ?? (booklet ? 'livrets' : 'pdf'),
       territory: values.territoire as string | undefined,
       theme: values.theme as string | undefined,

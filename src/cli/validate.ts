@@ -11,7 +11,7 @@ export function formatSummary(result: LoadResult, dataDir: string): string {
   const s = result.summary;
   const lines = [`Données : ${dataDir}`];
   for (const ed of s.editions) {
-    lines.push('', `Édition ${ed.annee} — ${plural(ed.projets, 'projet', 'projets')}`);
+    lines.push('', `Édition ${ed.annee}${ed.brouillon ? ' (brouillon, non publiée)' : ''} — ${plural(ed.projets, 'projet', 'projets')}`);
     const headers = ['Territoire', ...TIERS.map((t) => TIER_TITLES[t])];
     const rows = ed.territoires.map((t) => [t.nom, ...TIERS.map((tier) => String(t.tiers[tier]))]);
     const totals = ['Total', ...TIERS.map((tier) => String(ed.territoires.reduce((n, t) => n + t.tiers[tier], 0)))];

@@ -14,7 +14,7 @@ export interface Summary {
   partenaires: number;
   temoignages: number;
   contacts: number;
-  editions: Array<{ annee: number; projets: number; territoires: TerritoryCount[] }>;
+  editions: Array<{ annee: number; brouillon: boolean; projets: number; territoires: TerritoryCount[] }>;
 }
 
 export function summarize(c: Compendium): Summary {
@@ -35,7 +35,7 @@ export function summarize(c: Compendium): Summary {
           tiers: Object.fromEntries(TIERS.map((t) => [t, et[t]?.length ?? 0])) as Record<Tier, number>,
         }));
       const projets = territoires.reduce((n, t) => n + TIERS.reduce((m, tier) => m + t.tiers[tier], 0), 0);
-      return { annee: ed.annee, projets, territoires };
+      return { annee: ed.annee, brouillon: ed.brouillon === true, projets, territoires };
     }),
   };
 }

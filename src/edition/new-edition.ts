@@ -46,6 +46,10 @@ export async function newEdition(dataDir: string, c: Compendium, year: number): 
   const tiers = base.territoires.map((t) => `  - territoire: ${t.territoire}\n    a_la_une: []\n    aussi_laureats: []\n    autres_laureats: []\n`).join('');
   text = replaceTopLevelBlock(text, 'territoires', `# Choisissez ici les projets de l’édition ${year}, territoire par territoire.\nterritoires:\n${tiers}`);
   text = `# Édition ${year}, créée à partir de l’édition ${base.annee} par « compendium new-edition ».\n# À faire : réécrire les textes (.md), vérifier les dates et les chiffres clés, choisir les projets.\n${text}`;
+  // A draft until the editor publishes it: the site keeps showing the current edition.
+  // (The base may itself still be a draft: its own marker goes first.)
+  text = text.replace(/^# En préparation[^\n]*\n/m, '').replace(/^brouillon:.*\n/m, '');
+  text = text.replace(/^annee: .*$/m, (line) => `${line}\n# En préparation : supprimez la ligne suivante pour publier l’édition.\nbrouillon: true`);
 
   await mkdir(dir, { recursive: true });
   try {

@@ -90,7 +90,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       try {
         const { buildSite } = await import('../site/build.ts');
         const { renderPrintHtml } = await import('../print/html.ts');
-        await buildSite({ dataDir, outDir: join(out, 'site') });
+        await buildSite({ dataDir, outDir: join(out, 'site'), drafts: true });
         // The print preview: the same print HTML and styles as the PDF, paginated by Paged.js
         // in the reader's browser (no bleed: the engine adds it only when it prints).
         await renderPrintHtml({ dataDir, compendium: result.compendium!, outDir: join(out, 'print') });

@@ -24,6 +24,8 @@ export interface BuildSiteOptions {
   siteUrl?: string;
   /** PDFs of each edition, for the download links (hidden when absent). */
   pdfs?: PdfIndex;
+  /** Publish draft editions (`brouillon: true`) too — for the preview. */
+  drafts?: boolean;
   /** Show Eleventy's per-file log lines (default false). */
   verbose?: boolean;
 }
@@ -52,6 +54,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     siteUrl: options.siteUrl,
     pathPrefix: normalisePrefix(options.pathPrefix),
     pdfs: options.pdfs,
+    drafts: options.drafts,
     outDir,
   };
   // Invalid data throws InvalidDataError here, with the validator's French report.

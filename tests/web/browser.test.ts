@@ -40,6 +40,8 @@ async function open(path: string, width = 1280, on: SiteServer = server): Promis
   await page.setViewport({ width, height: 900 });
   const response = await page.goto(on.url(path), { waitUntil: 'load' });
   assert.ok(response, `no response for ${path}`);
+  // Layout checks must see the page in its own fonts: 'load' does not wait for web fonts.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 async function axe(): Promise<Violation[]> {

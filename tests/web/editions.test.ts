@@ -1,5 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCompendium } from '../../src/data/index.ts';
 import { newEdition } from '../../src/edition/new-edition.ts';
 import { build, pagePaths, twoEditionsData, twoEditionsSite, TWO_EDITIONS_PDFS, type BuiltSite } from './support/fixtures.ts';
@@ -148,10 +150,21 @@ editions.run();
 
 const empty = suite('a new edition with no project yet');
 
-empty('builds: the root shows the empty edition, the previous one keeps its address', async () => {
+empty('a new edition is a draft: the root keeps the current edition until it is published', async () => {
   const dataDir = await twoEditionsData();
   const loaded = await loadCompendium(dataDir);
   await newEdition(dataDir, loaded.compendium!, 2027);
+  const draft = await build({ dataDir });
+  assert.match(await draft.read('index.html'), /<span class="brand__year">2026<\/span>/);
+});
+
+empty('once published, builds: the root shows the empty edition, the previous one keeps its address', async () => {
+  const dataDir = await twoEditionsData();
+  const loaded = await loadCompendium(dataDir);
+  await newEdition(dataDir, loaded.compendium!, 2027);
+  // The editor publishes it: the draft marker goes.
+  const edition = join(dataDir, 'editions/2027/edition.yaml');
+  writeFileSync(edition, readFileSync(edition, 'utf8').replace('brouillon: true\n', ''));
   const three = await build({ dataDir });
   const read = (path: string) => three.read(`${path.replace(/^\//, '')}index.html`);
   const home = await read('/');

@@ -1,0 +1,50 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { build } from '../../src/build/pipeline.ts';
+import { publishable } from '../../src/edition/publishable.ts';
+import { loadCompendium } from '../../src/data/index.ts';
+import type { Output } from '../../src/cli/output.ts';
+import { dataWith } from '../helpers/data.ts';
+
+const drafts = suite('draft editions');
+const quiet: Output = { stdout: () => undefined, stderr: () => undefined };
+
+async function twoEditions(): Promise<string> {
+  const dir = dataWith({});
+  assert.is(await main(['new-edition', '2026', '--data', dir], quiet), 0);
+  assert.is(await main(['add-project', '--data', dir, '--nom', 'Laverie solidaire', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'moselle', '--edition', '2026', '--place', 'autres_laureats'], quiet), 0);
+  const file = join(dir, 'projets/laverie-solidaire.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('# resume: …', 'resume: une laverie ouverte à tous.'));
+  return dir;
+}
+
+drafts('new-edition starts a draft; publishable() leaves it and its new projects out', async () => {
+  const dir = await twoEditions();
+  assert.match(readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8'), /^annee: 2026\n# En préparation : supprimez la ligne suivante pour publier l’édition\.\nbrouillon: true\n/m);
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors, []);
+  const pub = publishable(r.compendium!);
+  assert.equal(pub.editions.map((e) => e.annee), [2025]);
+  assert.not.ok(pub.projets.some((p) => p.id === 'laverie-solidaire'));
+  assert.ok(publishable(r.compendium!, { drafts: true }).projets.some((p) => p.id === 'laverie-solidaire'));
+});
+
+drafts('the build publishes the current edition only, and says a draft is waiting', async () => {
+  const dir = await twoEditions();
+  const out = join(mkdtempSync(join(tmpdir(), 'compendium-drafts-')), '_site');
+  const report = await build({ dataDir: dir, outDir: out, pdf: false });
+  assert.match(readFileSync(join(out, 'index.html'), 'utf8'), '2025');
+  assert.not.ok(existsSync(join(out, '2026')), 'no page of the draft edition');
+  assert.not.ok(existsSync(join(out, 'projets/laverie-solidaire')), 'no page of a project placed only in the draft');
+  assert.equal(report.notes.filter((n) => n.includes('brouillon')), ['Édition en brouillon, non publiée : 2026 (supprimez « brouillon: true » dans edition.yaml pour publier).']);
+
+  const review = join(mkdtempSync(join(tmpdir(), 'compendium-drafts-')), '_site');
+  await build({ dataDir: dir, outDir: review, pdf: false, drafts: true });
+  assert.ok(existsSync(join(review, 'projets/laverie-solidaire/index.html')), 'with --brouillons, the draft is built');
+});
+
+drafts.run();
