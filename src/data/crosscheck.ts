@@ -9,7 +9,7 @@ import { join, basename } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
 import type { Finding } from './finding.ts';
-import type { Loaded, Origin } from './load.ts';
+import { displayPath, type Loaded, type Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { suggest } from './suggest.ts';
 
@@ -211,11 +211,11 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
       (async () => {
         const found = await stat(file).then((s) => s.isFile(), () => false);
         if (!found) {
-          out.push(findingAt('erreur', o, [...path, 'fichier'], { code: 'IMAGE_NOT_FOUND', message: `image introuvable : data/images/${img.fichier}`, hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' }));
+          out.push(findingAt('erreur', o, [...path, 'fichier'], { code: 'IMAGE_NOT_FOUND', message: `image introuvable : ${displayPath(file)}`, hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' }));
           return;
         }
         const issue = await imageIssue(file);
-        if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `data/images/${img.fichier} : ${issue.message}` }));
+        if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `${displayPath(file)} : ${issue.message}` }));
       })(),
     );
   };

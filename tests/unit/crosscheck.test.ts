@@ -72,7 +72,7 @@ cross('a featured project without a photo, or without a rubric key', async () =>
 
 cross('an image path that does not exist', async () => {
   const e = await errors({ 'projets/graoucoop.yaml': fixture('projets/graoucoop.yaml').replace('  a_fournir: true', '  fichier: projets/graoucoop.jpg\n  alt: La façade du supermarché') });
-  assert.equal(e, ['DATA/projets/graoucoop.yaml:18:12 IMAGE_NOT_FOUND image introuvable : data/images/projets/graoucoop.jpg']);
+  assert.equal(e, ['DATA/projets/graoucoop.yaml:18:12 IMAGE_NOT_FOUND image introuvable : DATA/images/projets/graoucoop.jpg']);
 });
 
 cross('an edition whose year is not its folder, and a missing Markdown file', async () => {
