@@ -3,24 +3,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { checksums } from '../helpers/checksums.ts';
 import { ROOT } from '../helpers/data.ts';
 
 const interrupt = suite('interrupted builds');
 
-/** sha256 of every file under a folder, by relative path. */
-function checksums(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!f.isFile()) continue;
-    const path = join(f.parentPath, f.name);
-    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
-}
 
 /** Processes whose command line mentions `needle` (our own pgrep, without the pgrep package). */
 function processesWith(needle: string): number[] {

@@ -3,23 +3,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { checksums } from '../helpers/checksums.ts';
 import { ROOT, VALID } from '../helpers/data.ts';
 
 const reproducible = suite('reproducible builds');
 
-function checksums(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!f.isFile()) continue;
-    const path = join(f.parentPath, f.name);
-    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
-}
 
 reproducible('two builds with the same SOURCE_DATE_EPOCH are byte-identical', () => {
   const parent = mkdtempSync(join(tmpdir(), 'compendium-repro-'));
