@@ -34,14 +34,14 @@ export function replaceTopLevelBlock(text: string, key: string, block: string): 
     if (/^\S/.test(line) && !/^-/.test(line)) break;
     consumed += line.length + 1;
   }
-  const blockText = text.slice(start, start + consumed);
-  const trailingBlank = /\n(\s*\n)*$/.exec(blockText)?.[0] ?? '\n';
-  return text.slice(0, start) + end + trailingBlank.slice(1) + text.slice(start + consumed).replace(/^$/, '');
+  // Blank lines that closed the old block stay, so the next section keeps its spacing.
+  const blankAfter = /\n((?:[ \t]*\n)*)$/.exec(text.slice(start, start + consumed))?.[1] ?? '';
+  return text.slice(0, start) + end + blankAfter + text.slice(start + consumed);
 }
 
 /**
  * Adds `item` at the end of the list at `pointer` (e.g. /territoires/2/a_la_une). When the
- * list does not exist yet, adds the key under the mapping `parentPointer` with `key`.
+ * list does not exist yet, adds `parent.key` with the item under the mapping `parent.pointer`.
  */
 export function appendToList(text: string, pointer: string, item: string, parent: { pointer: string; key: string }): string {
   const spans = indexYaml(text);
