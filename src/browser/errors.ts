@@ -31,3 +31,11 @@ export class BrowserLaunchError extends CompendiumError {
     super('BROWSER_LAUNCH_FAILED', `Le navigateur n’a pas pu démarrer (${executablePath}).${detail}`, options);
   }
 }
+
+/** The browser (or the tab printing) died while it worked: killed, out of memory, crashed. */
+export class BrowserCrashError extends CompendiumError {
+  constructor(options?: { cause?: unknown }) {
+    const detail = options?.cause instanceof Error ? `\u00A0: ${options.cause.message}` : '.';
+    super('BROWSER_CRASHED', `Le navigateur s’est arrêté pendant la production du PDF${detail}`, options);
+  }
+}

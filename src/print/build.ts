@@ -8,15 +8,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BrowserCrashError } from '../browser/errors.ts';
 import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
 import type { Compendium } from '../model.ts';
 import { PrintCancelledError, PrintFitError } from './errors.ts';
+import { NBSP } from './french.ts';
 import type { FitFinding, PageFacts } from './fit.ts';
 import { renderPrintHtml, type PrintHtml } from './html.ts';
 import { imageFindings } from './image-check.ts';
 import { buildPdfx, type PdfxFile } from './pdfx.ts';
 import { progressLine, type BuildProgress } from './progress.ts';
-import { fontProblems, renderPrint, type PdfFile, type RenderTimings } from './render.ts';
+import { fontProblems, renderPrint, type PdfFile, type RenderResult, type RenderTimeouts, type RenderTimings } from './render.ts';
 
 export interface BuildPrintOptions {
   /** The data folder (images, ICC profile; loaded unless `compendium` is given). */
@@ -45,6 +47,8 @@ export interface BuildPrintOptions {
   session?: BrowserSession;
   /** For SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Limits of loading, pagination and each PDF part, in ms (defaults: RENDER_TIMEOUTS). */
+  timeouts?: Partial<RenderTimeouts>;
 }
 
 export type BuildTimings = RenderTimings & { html: number; pdfx: number };
@@ -88,12 +92,26 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new PrintCancelledError();
   };
+  // Browsers we launched (closed at the end), and the one in use.
+  const own: BrowserSession[] = [];
   let session = options.session;
   const onAbort = () => {
-    // Our own browser only: closing it makes the pagination in progress fail at once.
-    if (!options.session) void session?.close();
+    // Our own browsers only: closing them makes the pagination in progress fail at once.
+    for (const browser of own) void browser.close();
+  };
+  const launch = (): Promise<BrowserSession> => {
+    const launching = launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 180_000 });
+    void launching.then((browser) => {
+      own.push(browser);
+      if (options.signal?.aborted) void browser.close();
+    }, () => {});
+    return launching;
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Chromium starts while Eleventy writes the print HTML: two processes on two cores. A start
+  // that fails is reported after the HTML (a missing browser is the same error either way).
+  const launching = session ? undefined : launch();
+  launching?.catch(() => {});
   try {
     checkCancelled();
     report('html');
@@ -112,29 +130,45 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
     checkCancelled();
     report('launch');
     const launchStarted = Date.now();
-    session ??= await launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 180_000 });
+    session ??= await launching;
     const launchMs = Date.now() - launchStarted;
     checkCancelled();
 
     const printPath = join(outDir, `${doc.fileBase}-impression.pdf`);
     const screenPath = join(outDir, `${doc.fileBase}-ecran.pdf`);
-    const rendered = await renderPrint({
-      input: html.htmlPath,
-      printPdf: printPath,
-      screenPdf: screenPath,
-      metadata: doc.metadata,
-      bleedMm: doc.format.bleedMm,
-      cropMarks: doc.format.cropMarks,
-      fit: { sparsePages: SPARSE_PAGES },
-      // Saddle stitching takes sheets of four pages.
-      padToMultipleOf: 4,
-      session,
-      ...(options.env ? { env: options.env } : {}),
-      onProgress: (p) => report(p.stage, p.pages),
-    }).catch((error: unknown) => {
+    const render = (browser: BrowserSession | undefined): Promise<RenderResult> =>
+      renderPrint({
+        input: html.htmlPath,
+        printPdf: printPath,
+        screenPdf: screenPath,
+        metadata: doc.metadata,
+        bleedMm: doc.format.bleedMm,
+        cropMarks: doc.format.cropMarks,
+        fit: { sparsePages: SPARSE_PAGES },
+        // Saddle stitching takes sheets of four pages.
+        padToMultipleOf: 4,
+        ...(browser ? { session: browser } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+        onProgress: (p) => report(p.stage, p.pages),
+      });
+    let rendered: RenderResult;
+    try {
+      rendered = await render(session);
+    } catch (error) {
       if (options.signal?.aborted) throw new PrintCancelledError({ cause: error });
-      throw error;
-    });
+      if (!(error instanceof BrowserCrashError)) throw error;
+      // A browser that dies under us (killed, out of memory) gets one more chance, in a fresh
+      // browser of our own: the crashed one is closed first, so none of its processes stays.
+      options.onProgress?.(`Le navigateur s’est arrêté${NBSP}: nouvel essai avec un autre navigateur.`);
+      if (!options.session) await session?.close();
+      checkCancelled();
+      session = await launch();
+      rendered = await render(session).catch((retryError: unknown) => {
+        if (options.signal?.aborted) throw new PrintCancelledError({ cause: retryError });
+        throw retryError;
+      });
+    }
     if (!rendered.print || !rendered.screen) throw new Error('renderPrint did not write both PDFs');
 
     checkCancelled();
@@ -175,7 +209,8 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
     return result;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    if (!options.session) await session?.close();
+    await launching?.catch(() => undefined);
+    await Promise.all(own.map((browser) => browser.close()));
     if (!options.htmlDir) await rm(htmlDir, { recursive: true, force: true });
   }
 }

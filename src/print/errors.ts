@@ -3,6 +3,7 @@
  * and each keeps its `cause` so Chromium's or Paged.js's own words are not lost.
  */
 import { CompendiumError } from '../errors.ts';
+import { number } from './french.ts';
 
 /** The print HTML file given to the engine does not exist. */
 export class PrintInputNotFoundError extends CompendiumError {
@@ -20,7 +21,8 @@ export class PaginationTimeoutError extends CompendiumError {
     readonly timeoutMs: number,
     readonly pagesSoFar: number,
   ) {
-    const seconds = Math.round(timeoutMs / 1000);
+    // One decimal, French comma: a limit under a second (tests) does not read « 0 s ».
+    const seconds = number(timeoutMs / 1000);
     super(
       'PAGINATION_TIMEOUT',
       `La mise en page n’est pas terminée après ${seconds}\u00A0s (${pagesSoFar}\u00A0page${pagesSoFar > 1 ? 's' : ''} composée${pagesSoFar > 1 ? 's' : ''}). ` +

@@ -58,8 +58,11 @@ export interface PageFacts {
   images: ImageFact[];
 }
 
-/** Runs in the page: measures every `.pagedjs_page`. Self-contained (it is serialised). */
-function measurePages(): PageFacts[] {
+/**
+ * Runs in the page: measures `pageEls` (default: every `.pagedjs_page` in the document), the
+ * first being number `first`. Self-contained (it is serialised).
+ */
+export function measurePages(first: number, pageEls?: HTMLElement[] | null): PageFacts[] {
   const PX_PER_MM = 96 / 25.4;
   const TOLERANCE_PX = 1;
   const describe = (el: Element): { name: string; named: boolean } => {
@@ -75,12 +78,12 @@ function measurePages(): PageFacts[] {
     return w > 0 && h > 0 ? w * h : 0;
   };
 
-  return Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'), (pageEl, index): PageFacts => {
+  return (pageEls ?? Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'))).map((pageEl, index): PageFacts => {
     const pagebox = pageEl.querySelector('.pagedjs_pagebox')?.getBoundingClientRect();
     const area = pageEl.querySelector('.pagedjs_page_content');
     const areaRect = area?.getBoundingClientRect();
     const facts: PageFacts = {
-      number: index + 1,
+      number: first + index,
       side: pageEl.classList.contains('pagedjs_left_page') ? 'left' : 'right',
       blank: pageEl.classList.contains('pagedjs_blank_page'),
       ink: 0,
@@ -175,9 +178,12 @@ function measurePages(): PageFacts[] {
   });
 }
 
-/** Measures the paginated document (call it after `paginate`). */
-export async function collectPageFacts(page: Page): Promise<PageFacts[]> {
-  return page.evaluate(measurePages);
+/**
+ * Measures the paginated document (call it after `paginate`): the pages shown, numbered from
+ * `first` (a part of the document at a time, src/print/sheets.ts).
+ */
+export async function collectPageFacts(page: Page, first = 1): Promise<PageFacts[]> {
+  return page.evaluate(measurePages, first);
 }
 
 export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'image-resolution';

@@ -45,14 +45,24 @@ function enforceMinima(word: string): string {
   return out;
 }
 
+/**
+ * Words already hyphenated: a brochure says « association » or « accompagnement » hundreds of
+ * times, and the patterns cost far more than a lookup (a third of the time at 1 000 projects).
+ */
+const hyphenated = new Map<string, string>();
+
 /** Hyphenates plain text (one text node): every long word gets its soft hyphens. */
 export function hyphenateText(text: string): string {
   return text
     .split(/(\s+)/)
     .map((token) => {
       if (token.length < MIN_WORD_LENGTH || /^\s+$/.test(token) || UNBREAKABLE.test(token)) return token;
-      const hyphenated = hyphenateSync(token, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH });
-      return hyphenated.replace(LETTERS_AND_SOFT_HYPHENS, enforceMinima);
+      let word = hyphenated.get(token);
+      if (word === undefined) {
+        word = hyphenateSync(token, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH }).replace(LETTERS_AND_SOFT_HYPHENS, enforceMinima);
+        hyphenated.set(token, word);
+      }
+      return word;
     })
     .join('');
 }

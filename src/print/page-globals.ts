@@ -26,5 +26,7 @@ declare global {
     Paged?: { Previewer: new () => PagedPreviewer };
     __compendiumPaged?: PagedState;
     __compendiumProgress?: (pages: number) => void;
+    /** Images of the deferred content, fetched before pagination (paginate.ts). */
+    __compendiumImages?: HTMLImageElement[];
   }
 }

@@ -37,6 +37,43 @@ export interface LoadedPage {
   pageErrors: string[];
 }
 
+/**
+ * Puts the body's content in the `<template data-ref="pagedjs-content">` Paged.js would
+ * otherwise make itself after the page has loaded (Previewer.wrapContent).
+ *
+ * Why: served as it is, the whole document is styled and laid out once by Chromium as one long
+ * page before Paged.js moves it away — at 5 000 projects that alone took minutes and 3 GB —
+ * and Paged.js then copies it through innerHTML, parsing it a second time. Inside a template
+ * it is parsed once and never laid out. Images in a template are not fetched: loadPrintPage
+ * fetches them before pagination, as the `load` event used to.
+ */
+export function deferContent(html: string): string {
+  const open = /<body\b[^>]*>/i.exec(html);
+  const close = html.lastIndexOf('</body>');
+  if (!open || close < open.index) return html;
+  const start = open.index + open[0].length;
+  return `${html.slice(0, start)}<template data-ref="pagedjs-content">${html.slice(start, close)}</template>${html.slice(close)}`;
+}
+
+/** Runs in the page: fetches and decodes the images of the deferred content. Self-contained. */
+async function preloadImages(): Promise<void> {
+  const template = document.querySelector<HTMLTemplateElement>('body > template[data-ref="pagedjs-content"]');
+  if (!template) return;
+  const sources = new Set(Array.from(template.content.querySelectorAll('img[src]'), (img) => new URL(img.getAttribute('src') ?? '', document.baseURI).href));
+  // Kept referenced until the page closes, so they stay in Chromium's memory cache: Paged.js's
+  // copies of the <img> elements then get their size at once, as they did after `load`.
+  window.__compendiumImages = await Promise.all(
+    Array.from(sources, (src) => {
+      const img = new Image();
+      img.src = src;
+      return img.decode().then(
+        () => img,
+        () => img,
+      );
+    }),
+  );
+}
+
 /** `@page` rules the engine owns: bleed and marks come from the build settings, not from CSS. */
 export function pageSetupCss(bleedMm: number, cropMarks: boolean): string {
   const sheetBleed = bleedMm + (cropMarks ? MARKS_SLUG_MM : 0);
@@ -86,6 +123,7 @@ export async function loadPrintPage(page: Page, url: string, options: LoadOption
   // First in the head, not last: Paged.js merges @page rules across sheets but only applies
   // the bleed when it meets a `size` that differs from the previous one, so the bleed must be
   // known before base.css declares A4. (A later `bleed` in the document would still win.)
+  await page.evaluate(preloadImages);
   await page.evaluate((css: string) => {
     const style = document.createElement('style');
     style.dataset.compendium = 'page-setup';
@@ -102,6 +140,11 @@ export interface PaginateOptions {
   timeoutMs: number;
   /** Called with the number of pages laid out so far. */
   onPage?: (pages: number) => void;
+  /**
+   * Leave the pages hidden, for the caller to show them a part at a time (src/print/sheets.ts).
+   * Default false: every page is shown, as Paged.js leaves them.
+   */
+  hidden?: boolean;
 }
 
 /** Runs Paged.js on the loaded page and waits until the last page is laid out. Returns the page count. */
@@ -148,13 +191,17 @@ export async function paginate(page: Page, loaded: LoadedPage, options: Paginate
   if (repeated) throw new PaginationError(`un élément ne tient sur aucune page, la suite du document est perdue (${repeated}).`);
 
   // Laid-out pages hold clones of the images and text: wait until they are decoded and the
-  // fonts are ready, or Chromium could print blank boxes.
-  await page.evaluate(async () => {
+  // fonts are ready, or Chromium could print blank boxes. Then show the pages, unless the
+  // caller shows them a part at a time (print/handlers/finished-pages.js hid them).
+  await page.evaluate(async (hidden: boolean) => {
+    // The source is laid out: its copy in the template (the whole book, once more) can go.
+    document.querySelector('body > template[data-ref="pagedjs-content"]')?.remove();
     await document.fonts.ready;
     await Promise.all(
       Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))),
     );
-  });
+    if (!hidden) document.querySelector<HTMLElement>('.pagedjs_pages')?.style.removeProperty('display');
+  }, options.hidden === true);
   options.onPage?.(state.pages);
   return state.pages;
 }

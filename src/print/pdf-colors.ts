@@ -5,6 +5,7 @@
  * the PDF/X-3 variant: CMYK (or gray) only, and no transparency, which PDF/X-3 forbids.
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDF_LOAD } from './pdf-finish.ts';
 
 export interface ColorReport {
   /** Colour space families found: DeviceCMYK, DeviceGray, DeviceRGB, ICCBased/3, Indexed/DeviceRGB… */
@@ -20,7 +21,7 @@ const RGB_SPACE_OPERATOR = /\/DeviceRGB\s+(cs|CS)(?=[\s/[<(]|$)/;
 
 /** Colours and transparency of every page (and the forms, patterns and images it draws). */
 export async function inspectColors(bytes: Uint8Array): Promise<ColorReport> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, PDF_LOAD);
   const { context } = doc;
   const resolve = (obj: PDFObject | undefined): PDFObject | undefined => (obj instanceof PDFRef ? context.lookup(obj) : obj);
   const dictOf = (obj: PDFObject | undefined): PDFDict | undefined => {

@@ -3,9 +3,22 @@
  * reproducible output (fixed dates and a document ID derived from the content).
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { documentFonts, type PdfFont } from './pdf-fonts.ts';
 
 export const PT_PER_MM = 72 / 25.4;
+
+/**
+ * How we let pdf-lib read and write. By default it yields to the event loop through a
+ * setTimeout (at least 1 ms in Node) every 100 objects it parses and every 50 it writes; a
+ * tagged PDF has a structure element per paragraph, so at 500 pages (10^5 objects) that was
+ * seconds of sleeping per PDF. Nothing needs the event loop meanwhile, so parse and write in
+ * one go. (Parsing a part while Chromium prints the next one was tried: on two busy cores it
+ * was no faster.) `updateMetadata: false`: pdf-lib would otherwise stamp its own Producer and
+ * the current time.
+ */
+export const PDF_LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+export const PDF_SAVE = { useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY } as const;
 
 export interface PdfMetadata {
   title: string;
@@ -71,16 +84,16 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
 
 /**
  * Sets MediaBox/CropBox/BleedBox/TrimBox on every page, the Info dictionary, /Lang and the
- * document ID, and returns the new bytes.
+ * document ID, and returns the new bytes (and the fonts). Takes Chromium's bytes, or a document
+ * already parsed (merged from parts by src/print/pdf-merge.ts).
  *
  * Boxes are computed from the exact trim size, anchored at the top-left corner of Chromium's
  * page: Chromium rounds page sizes (A4 + 2×3 mm comes out 612 × 858.96 pt instead of
  * 612.28 × 858.90), but it lays content out from the top-left, so the trim box stays exactly
  * where Paged.js drew it and is exactly A4 for the printer's preflight.
  */
-export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  // updateMetadata: false — pdf-lib would otherwise stamp its own Producer and the current time.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(input: Uint8Array | PDFDocument, options: FinishOptions): Promise<FinishedPdf> {
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, PDF_LOAD);
   const { trimWidthMm, trimHeightMm, bleedMm, sheetBleedMm } = options.geometry;
   const trimW = trimWidthMm * PT_PER_MM;
   const trimH = trimHeightMm * PT_PER_MM;
@@ -117,12 +130,36 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
 
   // A fixed document ID derived from the content (ISO 32000 §14.4 lets it be any unique
   // string): two builds of the same content give the same bytes, so diffs and caches work.
-  delete doc.context.trailerInfo.ID;
-  const withoutId = await doc.save({ useObjectStreams: true });
-  const hash = createHash('sha256').update(withoutId).digest('hex').slice(0, 32);
-  const id = PDFHexString.of(hash);
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(id);
-  (doc.context.trailerInfo.ID as PDFArray).push(id);
-  return doc.save({ useObjectStreams: true });
+  // Saved once with a placeholder ID, hashed, then the placeholder is overwritten in place
+  // (same length, so no offset moves) — not saved a second time.
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  const ids = PDFArray.withContext(doc.context);
+  ids.push(placeholder);
+  ids.push(placeholder);
+  doc.context.trailerInfo.ID = ids;
+  const saved = await doc.save(PDF_SAVE);
+  const hash = createHash('sha256').update(saved).digest('hex').slice(0, ID_PLACEHOLDER.length);
+  return { bytes: setDocumentId(saved, hash), fonts: documentFonts(doc) };
+}
+
+/** What finishPdf made: the bytes, and the fonts (read from the same parse, not a second one). */
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  fonts: PdfFont[];
+}
+
+const ID_PLACEHOLDER = '0'.repeat(32);
+
+/** Writes `id` over the two placeholder IDs of the trailer (the last two in the file). */
+function setDocumentId(bytes: Uint8Array, id: string): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = `<${ID_PLACEHOLDER}>`;
+  let end = buffer.length;
+  for (let i = 0; i < 2; i++) {
+    const at = buffer.lastIndexOf(needle, end, 'latin1');
+    if (at < 0) throw new Error('finishPdf: the placeholder document ID was not written');
+    buffer.write(id, at + 1, 'latin1');
+    end = at - 1;
+  }
+  return bytes;
 }

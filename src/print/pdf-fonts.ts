@@ -3,7 +3,7 @@
  * installed). A printer refuses Type 3 fonts (bitmap or procedure glyphs, no hinting) and any
  * font that is not embedded.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 
 export interface PdfFont {
   /** BaseFont, e.g. `AAAAAA+DejaVuSerif`. */
@@ -16,7 +16,11 @@ export interface PdfFont {
 
 /** Every distinct font referenced from the pages (and the form XObjects they draw). */
 export async function listFonts(bytes: Uint8Array): Promise<PdfFont[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return documentFonts(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+}
+
+/** The fonts of a document already parsed (see listFonts). */
+export function documentFonts(doc: PDFDocument): PdfFont[] {
   const { context } = doc;
   const resolve = (obj: PDFObject | undefined): PDFObject | undefined => (obj instanceof PDFRef ? context.lookup(obj) : obj);
   const dictOf = (obj: PDFObject | undefined): PDFDict | undefined => {

@@ -13,6 +13,7 @@
  * icc-profiles-free ships FOGRA39 characterisation data, FOGRA39L.ti3, but no CMYK profile.)
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { basename, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { NBSP } from './french.ts';
 import { inspectColors, type ColorReport } from './pdf-colors.ts';
+import { PDF_LOAD } from './pdf-finish.ts';
 
 export const GS_MISSING = `Ghostscript absent${NBSP}: la variante PDF/X-3 n’est pas produite. Installez-le${NBSP}: sudo apt-get install ghostscript`;
 
@@ -149,7 +151,7 @@ export function pdfxDefinition(profile: IccProfile, title: string): string {
 
 /** Whether every page of `converted` has the TrimBox and BleedBox of `original` (±0.01 pt). */
 async function boxesKept(original: Uint8Array, converted: Uint8Array): Promise<boolean> {
-  const [a, b] = await Promise.all([PDFDocument.load(original, { updateMetadata: false }), PDFDocument.load(converted, { updateMetadata: false })]);
+  const [a, b] = await Promise.all([PDFDocument.load(original, PDF_LOAD), PDFDocument.load(converted, PDF_LOAD)]);
   const pa = a.getPages();
   const pb = b.getPages();
   if (pa.length !== pb.length) return false;
@@ -158,6 +160,45 @@ async function boxesKept(original: Uint8Array, converted: Uint8Array): Promise<b
     const other = pb[i];
     return other !== undefined && same(page.getTrimBox(), other.getTrimBox()) && same(page.getBleedBox(), other.getBleedBox());
   });
+}
+
+/** End of a PDF string (`<hex>` or `(literal)`, escapes and nested parentheses) starting at `at`. */
+function stringEnd(bytes: Buffer, at: number): number {
+  if (bytes[at] === 0x3c) return bytes.indexOf(0x3e, at) + 1;
+  let depth = 0;
+  for (let i = at; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 0x5c) i++;
+    else if (c === 0x28) depth++;
+    else if (c === 0x29 && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Ghostscript dates its output from SOURCE_DATE_EPOCH, but derives the trailer's /ID from the
+ * output file's name (ours is a temporary name with the process id) and the clock. The ID is
+ * replaced by a hash of the rest of the file, as src/print/pdf-finish.ts does for our PDFs, so
+ * the same print PDF always gives the same bytes. The trailer comes after the cross-reference
+ * table, so no offset moves. A file without a classic trailer is returned as it is.
+ */
+export function reproducibleId(bytes: Buffer): Buffer {
+  const trailer = bytes.lastIndexOf('trailer');
+  const key = trailer < 0 ? -1 : bytes.indexOf('/ID', trailer);
+  if (key < 0) return bytes;
+  let at = key + 3;
+  while (at < bytes.length && bytes[at] !== 0x5b && bytes[at] !== 0x2f && bytes[at] !== 0x3e) at++;
+  if (bytes[at] !== 0x5b) return bytes;
+  let end = at + 1;
+  for (let i = 0; i < 2; i++) {
+    while (end < bytes.length && /\s/.test(String.fromCharCode(bytes[end] ?? 0))) end++;
+    end = stringEnd(bytes, end);
+    if (end <= 0) return bytes;
+  }
+  end = bytes.indexOf(0x5d, end) + 1;
+  if (end <= 0) return bytes;
+  const id = createHash('sha256').update(bytes.subarray(0, key)).update(bytes.subarray(end)).digest('hex').slice(0, 32).toUpperCase();
+  return Buffer.concat([bytes.subarray(0, key), Buffer.from(`/ID [<${id}><${id}>]`, 'latin1'), bytes.subarray(end)]);
 }
 
 /**
@@ -225,6 +266,7 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
       return { made: false, reason: `Ghostscript a échoué (code ${result.code})${NBSP}: ${detail}` };
     }
+    await writeFile(temporary, reproducibleId(await readFile(temporary)));
     await rename(temporary, options.output);
     const [original, converted] = await Promise.all([readFile(options.input), readFile(options.output)]);
     return {

@@ -2,27 +2,37 @@
  * The print engine: one print HTML file in, two PDFs out (print and screen) from a single
  * Paged.js pagination, plus the fit findings and per-page facts for the build to report.
  *
- * Why one pagination and two page.pdf() calls: pagination is the slow, fragile part and must
- * not differ between editions, while printing is cheap (measured on the 12-page fixture:
- * paginate ≈ 0.25 s, each page.pdf() ≈ 0.1 s). So the document is paginated once with the
- * bleed (and marks), printed for the printer, then switched in place to the screen edition —
- * no bleed, no marks, images resampled to screen resolution — and printed again. Deriving the
- * screen PDF by cropping the print one would save 0.1 s but keep the full-resolution images
- * (2.1 MB instead of 0.18 MB for the fixture) and the marks hidden outside the crop box.
+ * Why one pagination and two editions printed from it: pagination is the slow, fragile part and
+ * must not differ between editions. So the document is paginated once with the bleed (and
+ * marks), printed for the printer, then switched in place to the screen edition — no bleed, no
+ * marks, images resampled to screen resolution — and printed again. Deriving the screen PDF by
+ * cropping the print one would keep the full-resolution images (2.1 MB instead of 0.18 MB for
+ * the fixture) and the marks hidden outside the crop box.
+ *
+ * Why it scales (bench/README.md): finished pages leave the document while Paged.js lays out
+ * the next ones (print/handlers/finished-pages.js) and are measured then; page numbers of the
+ * contents are resolved once at the end (print/handlers/target-counters.js); and the document
+ * is printed a part of at most 150 pages at a time, in both editions, alone in the page
+ * (src/print/sheets.ts), the parts' PDFs merged with their tags, outline and links
+ * (src/print/pdf-merge.ts). Each step then costs the same per page at 50 or 5 000 projects.
  */
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
+import { BrowserCrashError } from '../browser/errors.ts';
 import { PdfOutputError, PrintInputNotFoundError } from './errors.ts';
 import { guillemets, NBSP } from './french.ts';
-import { collectPageFacts, fitFindings, type FitFinding, type FitOptions, type PageFacts } from './fit.ts';
+import { fitFindings, type FitFinding, type FitOptions, type PageFacts } from './fit.ts';
 import { hyphenateHtml } from './hyphenate.ts';
-import { loadPrintPage, padPages, paginate } from './paginate.ts';
-import { buildDate, finishPdf, type PageGeometry, type PdfMetadata } from './pdf-finish.ts';
-import { listFonts, type PdfFont } from './pdf-fonts.ts';
+import { deferContent, loadPrintPage, padPages, paginate } from './paginate.ts';
+import { buildDate, finishPdf, PDF_LOAD, type PageGeometry, type PdfMetadata } from './pdf-finish.ts';
+import { mergePdfParts } from './pdf-merge.ts';
+import type { PdfFont } from './pdf-fonts.ts';
 import type { RenderProgress, RenderStage } from './progress.ts';
-import { prepareScreenEdition } from './screen.ts';
+import { resampleScreenImages, setScreenGeometry } from './screen.ts';
+import { collectRecords, installRecorder, partition, releasePart, showPart } from './sheets.ts';
 import { serveFolder } from './static-server.ts';
 
 export interface RenderOptions {
@@ -47,7 +57,11 @@ export interface RenderOptions {
   padToMultipleOf?: number;
   /** Image resolution of the screen PDF (default 150 ppi). */
   screenImagePpi?: number;
-  /** Limit for loading, for pagination and for each page.pdf(), in ms (default 120 000). */
+  /** Pages printed per page.pdf() call, merged afterwards (default 150; see src/print/sheets.ts). */
+  pagesPerPart?: number;
+  /** Limits of each step, in ms (defaults: RENDER_TIMEOUTS). */
+  timeouts?: Partial<RenderTimeouts>;
+  /** One limit for the three steps, in ms, where `timeouts` does not say. */
   timeoutMs?: number;
   fit?: FitOptions;
   /** A browser to reuse (left open); otherwise one is launched and closed. */
@@ -56,6 +70,23 @@ export interface RenderOptions {
   /** For SOURCE_DATE_EPOCH (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
+
+/** Books of fewer pages are never made to collect garbage: it costs time and they fit anyway. */
+const GC_FROM_PAGES = 600;
+const GC_EVERY_PAGES = 200;
+
+/** How long each step may take, in ms. */
+export interface RenderTimeouts {
+  /** Loading the document, its styles, fonts, images and Paged.js. */
+  load: number;
+  /** The whole pagination (about 15 ms a page here: 2 400 pages in 40 to 80 s). */
+  paginate: number;
+  /** Each page.pdf() call, for a part of at most `pagesPerPart` pages (1 to 3 s here). */
+  pdf: number;
+}
+
+/** Generous for this machine's figures (bench/README.md), short enough to end a hung build. */
+export const RENDER_TIMEOUTS: RenderTimeouts = { load: 60_000, paginate: 600_000, pdf: 120_000 };
 
 export interface PdfFile {
   path: string;
@@ -119,7 +150,13 @@ async function printPdf(page: Page, edition: 'écran' | 'impression', timeoutMs:
 /** Paginates `options.input` once and writes the print and screen PDFs. */
 export async function renderPrint(options: RenderOptions): Promise<RenderResult> {
   const started = Date.now();
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const fallback = options.timeoutMs;
+  const limits: RenderTimeouts = {
+    load: options.timeouts?.load ?? fallback ?? RENDER_TIMEOUTS.load,
+    paginate: options.timeouts?.paginate ?? fallback ?? RENDER_TIMEOUTS.paginate,
+    pdf: options.timeouts?.pdf ?? fallback ?? RENDER_TIMEOUTS.pdf,
+  };
+  const longest = Math.max(limits.load, limits.paginate, limits.pdf);
   const bleedMm = options.bleedMm ?? 3;
   const cropMarks = options.cropMarks ?? false;
   const input = resolve(options.input);
@@ -142,44 +179,67 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
   }
 
   enter('launch');
-  const session = options.session ?? (await launchBrowser({ timeoutMs: Math.min(timeoutMs, 60_000), protocolTimeoutMs: timeoutMs + 60_000 }));
+  const session = options.session ?? (await launchBrowser({ timeoutMs: Math.min(limits.load, 60_000), protocolTimeoutMs: longest + 60_000 }));
   lap('launch');
   const entryPath = `/${relative(root, input).split(sep).join('/')}`;
-  const server = await serveFolder(root, new Map([[entryPath, options.hyphenate === false ? html : hyphenateHtml(html)]]));
-  const page = await session.browser.newPage();
-  try {
+  const server = await serveFolder(root, new Map([[entryPath, deferContent(options.hyphenate === false ? html : hyphenateHtml(html))]]));
+  let page: Page | undefined;
+  // A dead browser or tab fails whatever step is waiting on it, as a BrowserCrashError (the
+  // build tries once more with a fresh browser). Not every pending call would notice.
+  let onDisconnected = (): void => {};
+  const crash = new Promise<never>((_resolve, reject) => {
+    onDisconnected = () => reject(new BrowserCrashError({ cause: new Error('Chromium s’est fermé') }));
+    session.browser.once('disconnected', onDisconnected);
+    if (!session.browser.connected) onDisconnected();
+  });
+  crash.catch(() => {});
+  const work = async (tab: Page): Promise<RenderResult> => {
+    const page = tab;
     enter('load');
-    const loaded = await loadPrintPage(page, server.urlFor(entryPath.slice(1)), { bleedMm, cropMarks, timeoutMs });
+    const loaded = await loadPrintPage(page, server.urlFor(entryPath.slice(1)), { bleedMm, cropMarks, timeoutMs: limits.load });
+    await installRecorder(page);
     lap('load');
 
     enter('paginate');
+    // A long book leaves garbage faster than Chromium collects it (at 5 000 projects, 1.2 GB in
+    // the renderer after pagination, 0.87 GB after a collection): past GC_FROM_PAGES, collect
+    // every GC_EVERY_PAGES pages and after each part printed, so memory follows the part.
+    const cdp = await page.createCDPSession();
+    let collecting = false;
+    let collectedAt = 0;
+    const collectGarbage = async (): Promise<void> => {
+      if (collecting) return;
+      collecting = true;
+      await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+      collecting = false;
+    };
     const laidOut = await paginate(page, loaded, {
-      timeoutMs,
+      timeoutMs: limits.paginate,
+      hidden: true,
       onPage: (count) => {
         pagesSoFar = count;
         enter('paginate');
+        if (count >= GC_FROM_PAGES && count - collectedAt >= GC_EVERY_PAGES) {
+          collectedAt = count;
+          void collectGarbage();
+        }
       },
     });
     const pageCount = laidOut + (await padPages(page, options.padToMultipleOf ?? 1));
     lap('paginate');
 
+    // A part at a time (src/print/sheets.ts): measured (mostly during pagination), then
+    // printed, alone in the document.
     enter('fit');
-    const pages = await collectPageFacts(page);
+    const { pages, headings, box } = await collectRecords(page, options.pagesPerPart);
+    lap('fit');
+    const parts = partition(pageCount, options.pagesPerPart);
+    const printPath = options.printPdf === undefined ? defaultOutput(input, 'impression') : options.printPdf;
+    const screenPath = options.screenPdf === undefined ? defaultOutput(input, 'ecran') : options.screenPdf;
     const findings = fitFindings(pages, options.fit);
     // Trim size as laid out. Paged.js works in 1/64 px, so round to 0.01 mm to get A4 back exactly.
-    const trimPx = await page.evaluate(() => {
-      const box = document.querySelector('.pagedjs_pagebox')?.getBoundingClientRect();
-      return { width: box?.width ?? 0, height: box?.height ?? 0 };
-    });
     const toMm = (px: number) => Math.round((px * 2540) / 96) / 100;
-    // innerText, not textContent: a <br> in a heading must become a space in the outline.
-    const headings = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_pages :is(h1, h2, h3, h4, h5, h6)'), (h) =>
-        h.innerText.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim(),
-      ),
-    );
-    const trim = { widthMm: toMm(trimPx.width), heightMm: toMm(trimPx.height) };
-    lap('fit');
+    const trim = { widthMm: toMm(box.width), heightMm: toMm(box.height) };
 
     const metadata = options.metadata;
     const date = buildDate(options.env);
@@ -201,41 +261,74 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
       bleedMm: bleed,
       sheetBleedMm: sheet,
     });
+    const screenOptions = {
+      trimWidthMm: trim.widthMm,
+      trimHeightMm: trim.heightMm,
+      ...(options.screenImagePpi ? { imagePpi: options.screenImagePpi } : {}),
+    };
 
-    const printPath = options.printPdf === undefined ? defaultOutput(input, 'impression') : options.printPdf;
+    // Each part in both editions, then let go (sheets.ts): the renderer holds one part at a
+    // time. The print edition first: the screen one resamples the part's images in place.
+    const printParts: PDFDocument[] = [];
+    const screenParts: PDFDocument[] = [];
+    for (const [from, to] of parts) {
+      await showPart(page, from, to);
+      if (printPath !== false) {
+        enter('pdf-print');
+        const raw = await printPdf(page, 'impression', limits.pdf);
+        lap('pdfPrint');
+        enter('post-process');
+        printParts.push(await PDFDocument.load(raw, PDF_LOAD));
+        lap('postProcess');
+      }
+      if (screenPath !== false) {
+        enter('pdf-screen');
+        await setScreenGeometry(page, screenOptions);
+        result.screenImagesResampled += (await resampleScreenImages(page, screenOptions)).resampled;
+        const raw = await printPdf(page, 'écran', limits.pdf);
+        await setScreenGeometry(page, false);
+        lap('pdfScreen');
+        enter('post-process');
+        screenParts.push(await PDFDocument.load(raw, PDF_LOAD));
+        lap('postProcess');
+      }
+      await releasePart(page, from, to);
+      if (pageCount >= GC_FROM_PAGES) await collectGarbage();
+    }
+
+    enter('post-process');
+    const finish = async (docs: PDFDocument[], pdfGeometry: PageGeometry) =>
+      finishPdf(await mergePdfParts(docs.splice(0)), { metadata, geometry: pdfGeometry, date, headings });
     if (printPath !== false) {
-      enter('pdf-print');
-      const raw = await printPdf(page, 'impression', timeoutMs);
-      lap('pdfPrint');
-      enter('post-process');
-      const finished = await finishPdf(raw, { metadata, geometry: geometry(bleedMm, loaded.sheetBleedMm), date, headings });
-      result.print = await writeAtomically(printPath, finished);
-      result.fonts = await listFonts(finished);
-      lap('postProcess');
+      const finished = await finish(printParts, geometry(bleedMm, loaded.sheetBleedMm));
+      result.print = await writeAtomically(printPath, finished.bytes);
+      result.fonts = finished.fonts;
     }
-
-    const screenPath = options.screenPdf === undefined ? defaultOutput(input, 'ecran') : options.screenPdf;
     if (screenPath !== false) {
-      enter('pdf-screen');
-      const screen = await prepareScreenEdition(page, {
-        trimWidthMm: trim.widthMm,
-        trimHeightMm: trim.heightMm,
-        ...(options.screenImagePpi ? { imagePpi: options.screenImagePpi } : {}),
-      });
-      result.screenImagesResampled = screen.resampled;
-      const raw = await printPdf(page, 'écran', timeoutMs);
-      lap('pdfScreen');
-      enter('post-process');
-      const finished = await finishPdf(raw, { metadata, geometry: geometry(0, 0), date, headings });
-      result.screen = await writeAtomically(screenPath, finished);
-      if (printPath === false) result.fonts = await listFonts(finished);
-      lap('postProcess');
+      const finished = await finish(screenParts, geometry(0, 0));
+      result.screen = await writeAtomically(screenPath, finished.bytes);
+      if (printPath === false) result.fonts = finished.fonts;
     }
+    lap('postProcess');
 
     timings.total = Date.now() - started;
     return result;
+  };
+  try {
+    page = await Promise.race([session.browser.newPage(), crash]);
+    const tab = page;
+    const tabCrash = new Promise<never>((_resolve, reject) => tab.once('error', (error: unknown) => reject(new BrowserCrashError({ cause: error }))));
+    tabCrash.catch(() => {});
+    const working = work(tab);
+    working.catch(() => {});
+    return await Promise.race([working, crash, tabCrash]);
+  } catch (error) {
+    if (!(error instanceof BrowserCrashError) && !session.browser.connected) throw new BrowserCrashError({ cause: error });
+    throw error;
   } finally {
-    await page.close().catch(() => {});
+    session.browser.off('disconnected', onDisconnected);
+    // Bounded: a tab stuck in a layout may never answer; the browser's owner kills it anyway.
+    if (page && session.browser.connected) await Promise.race([page.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000).unref())]);
     await server.close();
     if (!options.session) await session.close();
   }

@@ -69,8 +69,33 @@ export interface ScreenOptions {
   jpegQuality?: number;
 }
 
+/** Switches the paginated page to the screen geometry (every page, shown or not). Call after the print PDF is made. */
+export async function applyScreenGeometry(page: Page, options: ScreenOptions): Promise<void> {
+  await page.addStyleTag({ content: screenGeometryCss(options.trimWidthMm, options.trimHeightMm) });
+}
+
+/**
+ * Switches between the print geometry (`false`) and the screen one, back and forth: the engine
+ * prints each part of the document in both editions before going on to the next.
+ */
+export async function setScreenGeometry(page: Page, options: ScreenOptions | false): Promise<void> {
+  await page.evaluate((css: string | null) => {
+    document.querySelector('style[data-compendium="screen"]')?.remove();
+    if (css === null) return;
+    const style = document.createElement('style');
+    style.dataset.compendium = 'screen';
+    style.textContent = css;
+    document.head.append(style);
+  }, options ? screenGeometryCss(options.trimWidthMm, options.trimHeightMm) : null);
+}
+
+/** Resamples the images of the pages shown (a part at a time, src/print/sheets.ts). */
+export async function resampleScreenImages(page: Page, options: ScreenOptions): Promise<{ resampled: number }> {
+  return page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82);
+}
+
 /** Switches the paginated page to the screen edition. Call after the print PDF is made. */
 export async function prepareScreenEdition(page: Page, options: ScreenOptions): Promise<{ resampled: number }> {
-  await page.addStyleTag({ content: screenGeometryCss(options.trimWidthMm, options.trimHeightMm) });
-  return page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82);
+  await applyScreenGeometry(page, options);
+  return resampleScreenImages(page, options);
 }
