@@ -11,28 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { loadCompendium, type Finding } from '../data/index.ts';
 import { errorPage } from './error-page.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { contentType } from '../mime.ts';
 
 /** Where the print preview is served, and Paged.js's polyfill for it. */
 export const PRINT_URL = '/__apercu/impression/';
@@ -140,12 +119,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return;
     }
     if (url.pathname === RELOAD_URL) {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': contentType('.js'), 'cache-control': 'no-store' });
       res.end(RELOAD_JS);
       return;
     }
     if (url.pathname === PAGED_URL) {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': contentType('.js'), 'cache-control': 'no-store' });
       res.end(await readFile(PAGED_JS));
       return;
     }
@@ -159,7 +138,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     if (await stat(path).then((s) => s.isDirectory(), () => false)) path = join(path, 'index.html');
     const body = await readFile(path).catch(() => undefined);
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const type = contentType(extname(path));
     if (!body) {
       const notFound = await readFile(join(siteDir, '404.html'), 'utf8').catch(() => '<!doctype html><title>Page introuvable</title><h1>Page introuvable</h1>');
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });

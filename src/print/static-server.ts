@@ -12,25 +12,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
+import { contentType } from '../mime.ts';
 
 export interface StaticServer {
   /** `http://127.0.0.1:PORT` */
@@ -61,7 +43,7 @@ export async function serveFolder(root: string, overrides: ReadonlyMap<string, s
     } catch {
       return send(400, 'bad request');
     }
-    const type = MIME[extname(pathname).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentType(extname(pathname));
     const override = overrides.get(pathname);
     if (override !== undefined) {
       res.writeHead(200, { 'content-type': type });
