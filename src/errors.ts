@@ -22,3 +22,18 @@ export class InvalidDataError extends CompendiumError {
     super('INVALID_DATA', `Les données contiennent ${errorCount} erreur${errorCount > 1 ? 's' : ''} :\n${report}`);
   }
 }
+
+/**
+ * A typeface file of the compendium is not where npm put it (an interrupted install, a
+ * pruned node_modules). Caught before any page is made: Chromium would silently print the
+ * whole brochure in a fallback font.
+ */
+export class FontFileMissingError extends CompendiumError {
+  constructor(readonly paths: readonly string[]) {
+    super(
+      'FONT_MISSING',
+      `Police${paths.length > 1 ? 's' : ''} introuvable${paths.length > 1 ? 's' : ''}\u00A0: ${paths.join(', ')}.\n` +
+        'Les dépendances du projet sont incomplètes\u00A0: réinstallez-les avec «\u00A0npm ci\u00A0», puis relancez la construction.',
+    );
+  }
+}

@@ -10,6 +10,7 @@ import { displayPath } from '../data/load.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfIndex } from '../site/view-model.ts';
 import { publishable } from '../edition/publishable.ts';
+import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
 import { stage } from './atomic.ts';
 import type { BuildReport, PdfReport, StageTiming } from './report.ts';
@@ -71,6 +72,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       log('Vérification des données…');
       const r = await loadCompendium(dataDir, { strict: options.strict });
       if (r.errors.length) throw new InvalidDataError(r.errors.map(formatFinding).join('\n\n'), r.errors.length);
+      // Both editions use these files: a missing one would fail late, or print in a fallback font.
+      await assertFontFiles();
       return r;
     });
 

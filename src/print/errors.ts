@@ -38,6 +38,17 @@ export class PaginationError extends CompendiumError {
   }
 }
 
+/** Chromium could not load a typeface of the document: its text would print in a fallback font. */
+export class FontLoadError extends CompendiumError {
+  constructor(readonly faces: readonly string[]) {
+    super(
+      'FONT_LOAD_FAILED',
+      `Police${faces.length > 1 ? 's' : ''} illisible${faces.length > 1 ? 's' : ''} par Chromium : ${faces.join(', ')}. ` +
+        'Le texte serait imprimé dans une police de remplacement. Le fichier est sans doute abîmé : réinstallez les dépendances avec « npm ci ».',
+    );
+  }
+}
+
 /** Chromium could not print the paginated document to PDF, or the PDF could not be finished. */
 export class PdfOutputError extends CompendiumError {
   constructor(

@@ -15,7 +15,7 @@ import Eleventy from '@11ty/eleventy';
 import { formatFinding, loadCompendium, type Finding } from '../data/index.ts';
 import { InvalidDataError } from '../errors.ts';
 import type { Compendium } from '../model.ts';
-import { FONTS, fontFaceCss } from '../site/fonts.ts';
+import { FONTS, assertFontFiles, fontFaceCss } from '../site/fonts.ts';
 import publication from '../../templates/_data/publication.js';
 import { buildPrintDocument, type PrintDocument, type PrintImage } from './document.ts';
 import { PrintImageError, PrintTemplateError } from './errors.ts';
@@ -68,6 +68,7 @@ async function writeAssets(doc: PrintDocument, dataDir: string, outDir: string):
   for (const sheet of STYLESHEETS) await copyFile(join(ROOT, 'print', sheet), join(outDir, 'css', sheet));
   await writeFile(join(outDir, 'css/format.css'), formatCss(doc.format));
   await writeFile(join(outDir, 'css/fonts.css'), `/* Generated from src/site/fonts.ts: the web edition's files. */\n${fontFaceCss((f) => `../fonts/${f.file}`)}\n`);
+  await assertFontFiles();
   for (const font of FONTS) await copyFile(font.path, join(outDir, 'fonts', font.file));
 
   const images = imagesOf(doc);

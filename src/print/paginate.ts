@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { PaginationError, PaginationTimeoutError, PrintLoadError } from './errors.ts';
+import { FontLoadError, PaginationError, PaginationTimeoutError, PrintLoadError } from './errors.ts';
 import { NAME_SHIM } from './page-globals.ts';
 
 const PAGED_JS = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.js');
@@ -193,7 +193,7 @@ export async function paginate(page: Page, loaded: LoadedPage, options: Paginate
   // Laid-out pages hold clones of the images and text: wait until they are decoded and the
   // fonts are ready, or Chromium could print blank boxes. Then show the pages, unless the
   // caller shows them a part at a time (print/handlers/finished-pages.js hid them).
-  await page.evaluate(async (hidden: boolean) => {
+  const failedFonts = await page.evaluate(async (hidden: boolean) => {
     // The source is laid out: its copy in the template (the whole book, once more) can go.
     document.querySelector('body > template[data-ref="pagedjs-content"]')?.remove();
     await document.fonts.ready;
@@ -201,7 +201,13 @@ export async function paginate(page: Page, loaded: LoadedPage, options: Paginate
       Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))),
     );
     if (!hidden) document.querySelector<HTMLElement>('.pagedjs_pages')?.style.removeProperty('display');
+    // A face that failed to load (a corrupt or truncated file) leaves its text in a fallback
+    // font, laid out with other metrics: nothing a proofreader would be told about.
+    return Array.from(document.fonts)
+      .filter((face) => face.status === 'error')
+      .map((face) => `${face.family.replace(/^["']|["']$/g, '')} ${face.weight}${face.style === 'normal' ? '' : ` ${face.style}`}`);
   }, options.hidden === true);
+  if (failedFonts.length) throw new FontLoadError(failedFonts);
   options.onPage?.(state.pages);
   return state.pages;
 }

@@ -5,7 +5,9 @@
  * Source Sans 3 for text: open licence (SIL OFL 1.1), warm and legible, not the State's Marianne.
  */
 import { createRequire } from 'node:module';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { FontFileMissingError } from '../errors.ts';
 
 export interface FontFile {
   family: 'Source Sans 3' | 'Source Serif 4';
@@ -54,4 +56,14 @@ export function fontFaceCss(url: (font: FontFile) => string): string {
   src: url('${url(f)}') format('woff2');
 }`,
   ).join('\n');
+}
+
+/** Throws FontFileMissingError naming every font file that is missing or empty. */
+export async function assertFontFiles(fonts: readonly FontFile[] = FONTS): Promise<void> {
+  const missing: string[] = [];
+  for (const font of fonts) {
+    const size = await stat(font.path).then((s) => s.size, () => 0);
+    if (size === 0) missing.push(font.path);
+  }
+  if (missing.length) throw new FontFileMissingError(missing);
 }
