@@ -43,8 +43,8 @@ export class FontLoadError extends CompendiumError {
   constructor(readonly faces: readonly string[]) {
     super(
       'FONT_LOAD_FAILED',
-      `Police${faces.length > 1 ? 's' : ''} illisible${faces.length > 1 ? 's' : ''} par Chromium : ${faces.join(', ')}. ` +
-        'Le texte serait imprimé dans une police de remplacement. Le fichier est sans doute abîmé : réinstallez les dépendances avec « npm ci ».',
+      `Police${faces.length > 1 ? 's' : ''} illisible${faces.length > 1 ? 's' : ''} par Chromium\u00A0: ${faces.join(', ')}. ` +
+        'Le texte serait imprimé dans une police de remplacement. Le fichier est sans doute abîmé\u00A0: réinstallez les dépendances avec «\u00A0npm ci\u00A0».',
     );
   }
 }

@@ -33,7 +33,7 @@ fonts('a corrupt font file fails the PDF in French, naming the face', async () =
   try {
     // What an interrupted download leaves: a file with the right name and no font in it.
     await writeFile(join(outDir, 'fonts', FONTS[0]!.file), 'pas une police');
-    const error = await renderPrint({ input: html.htmlPath }).then(() => undefined, (e: unknown) => e);
+    const error = await renderPrint({ input: html.htmlPath, metadata: { title: 'Essai', author: 'Département de la Moselle', subject: 'Polices' } }).then(() => undefined, (e: unknown) => e);
     assert.ok(error, 'the render must fail');
     assert.is((error as { code?: string }).code, 'FONT_LOAD_FAILED');
     assert.match((error as Error).message, /Source Sans 3 400/);
