@@ -49,6 +49,11 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     out.stderr(`compendium : commande inconnue « ${name} »\n\n${USAGE}`);
     return 2;
   }
+  // « compendium pdf --help » is what people type first: the usage, not « option inconnue ».
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.stdout(USAGE);
+    return 0;
+  }
   try {
     return await (await load())(rest, out);
   } catch (err) {

@@ -52,6 +52,9 @@ cli('exit 2 on wrong usage, with a French message', async () => {
   assert.match(unknownOption.err, 'option inconnue « --stric »');
   assert.is((await run()).code, 2);
   assert.is((await run('help')).code, 0);
+  const help = await run('pdf', '--help');
+  assert.is(help.code, 0, '--help after a command shows the usage');
+  assert.match(help.out, 'Usage : compendium');
 });
 
 cli('a 5 MB file gets a clear message and no stack trace, as a real process', () => {
