@@ -18,6 +18,13 @@ import { figureValue, headline, mdRunIn } from '../src/print/filters.ts';
 const includes = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default function (eleventyConfig) {
+  // Quiet mode does not reach the benchmark groups Eleventy made before it read it: a slow
+  // filter would print « [11ty] Benchmark … » in English on the editor's terminal. The build
+  // reports its own timings. (Internal API, hence the optional chaining.)
+  const benchmarks = eleventyConfig.benchmarkManager;
+  benchmarks?.setVerboseOutput?.(false);
+  for (const group of Object.values(benchmarks?.benchmarkGroups ?? {})) group.setIsVerbose?.(false);
+
   // Print partials first, then the web edition's: https://www.11ty.dev/docs/languages/nunjucks/#optional-use-your-nunjucks-environment
   const loader = new nunjucks.FileSystemLoader([includes('../templates/print/_includes/'), includes('../templates/_includes/')]);
   // Autoescape on: every data string is escaped unless a filter returns safe HTML.
