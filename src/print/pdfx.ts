@@ -4,20 +4,17 @@
  * boxes kept, fonts embedded. Optional: without Ghostscript the build says so and goes on.
  *
  * Which profile: the print shop's own when the edition names one (`format.profil_icc`, a path
- * under data/). Otherwise Ghostscript's own `default_cmyk.icc` (« Artifex CMYK SWOP Profile »,
- * © Artifex Software, distributed with Ghostscript under the AGPL-3.0-or-later — see
- * /usr/share/doc/libgs-common/copyright on Debian), installed wherever Ghostscript is, so no
- * extra download. It describes US SWOP web offset printing (output condition CGATS TR 001),
- * NOT the FOGRA39 / PSO Coated v3 conditions French print shops usually ask for: for a real
- * print run, put the printer's profile under data/ and name it in edition.yaml. (Debian's
- * icc-profiles-free ships FOGRA39 characterisation data, FOGRA39L.ti3, but no CMYK profile.)
+ * under data/). Otherwise the FOGRA39 profile bundled in print/icc/ (coated paper, ISO
+ * 12647-2 — what French print shops usually ask for when they have no profile of their own),
+ * built with ArgyllCMS from the FOGRA39 measurement data that Debian's icc-profiles-free ships
+ * under the Zlib licence; print/icc/README.md says how, so it can be rebuilt and checked.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { NBSP } from './french.ts';
 import { inspectColors, type ColorReport } from './pdf-colors.ts';
@@ -31,7 +28,7 @@ export interface IccProfile {
   description: string;
   /** OutputConditionIdentifier of the output intent. */
   condition: string;
-  source: 'édition' | 'Ghostscript';
+  source: 'édition' | 'FOGRA39';
 }
 
 export interface PdfxOptions {
@@ -39,7 +36,7 @@ export interface PdfxOptions {
   input: string;
   output: string;
   title: string;
-  /** The print shop's CMYK profile; default: Ghostscript's default_cmyk.icc. */
+  /** The print shop's CMYK profile; default: the bundled FOGRA39 profile (FOGRA39_PROFILE). */
   iccProfile?: string;
   /** Ghostscript executable (default `gs`, found on the PATH). */
   gs?: string;
@@ -78,22 +75,8 @@ export async function ghostscriptVersion(gs = 'gs', env?: NodeJS.ProcessEnv): Pr
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
-/** Where Ghostscript's default_cmyk.icc is (Debian, upstream and Homebrew layouts). */
-export async function ghostscriptCmykProfile(version: string): Promise<string | undefined> {
-  const candidates = [
-    '/usr/share/color/icc/ghostscript/default_cmyk.icc',
-    ...['/usr/share', '/usr/local/share', '/opt/homebrew/share'].map((prefix) => `${prefix}/ghostscript/${version}/iccprofiles/default_cmyk.icc`),
-  ];
-  for (const path of candidates) {
-    try {
-      await access(path, constants.R_OK);
-      return path;
-    } catch {
-      // Next place.
-    }
-  }
-  return undefined;
-}
+/** The default output profile: FOGRA39, built from free measurement data (print/icc/README.md). */
+export const FOGRA39_PROFILE = fileURLToPath(new URL('../../print/icc/FOGRA39L-argyll.icc', import.meta.url));
 
 /** The `desc` tag of an ICC profile (v2 `desc` or v4 `mluc`), for the output intent. */
 export function iccDescription(bytes: Uint8Array): string | undefined {
@@ -222,10 +205,10 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
     const description = iccDescription(bytes) ?? basename(options.iccProfile);
     profile = { path: options.iccProfile, description, condition: description, source: 'édition' };
   } else {
-    const path = await ghostscriptCmykProfile(version);
-    if (!path) return { made: false, reason: `Profil CMJN de Ghostscript (default_cmyk.icc) introuvable${NBSP}: la variante PDF/X-3 n’est pas produite.` };
-    const description = iccDescription(await readFile(path)) ?? 'Artifex CMYK SWOP Profile';
-    profile = { path, description, condition: 'CGATS TR 001', source: 'Ghostscript' };
+    const path = FOGRA39_PROFILE;
+    const description = iccDescription(await readFile(path)) ?? 'FOGRA39';
+    // The identifier of the ICC registry (color.org), so a preflight recognises the condition.
+    profile = { path, description, condition: 'FOGRA39', source: 'FOGRA39' };
   }
 
   const work = await mkdtemp(join(tmpdir(), 'compendium-pdfx-'));

@@ -6,14 +6,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BUDGETS } from '../../src/budgets.ts';
 import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
 import { PrintCancelledError, PrintFitError } from '../../src/print/errors.ts';
 import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
-import { buildPdfx, ghostscriptVersion, GS_MISSING } from '../../src/print/pdfx.ts';
+import { buildPdfx, FOGRA39_PROFILE, ghostscriptVersion, GS_MISSING } from '../../src/print/pdfx.ts';
 import { pdfImages, pdfOutline, poppler, requirePoppler, squash } from './pdf-helpers.ts';
 import { ENV, fixtureBuild, fixtureData, probeLengths, tempDir } from './support/fixture.ts';
 
@@ -87,8 +87,16 @@ fixture('the PDF/X-3 variant: CMYK photos and colours, no transparency, boxes ke
   assert.equal(pdfx?.colors.rgb, []);
   assert.equal(pdfx?.colors.transparency, []);
   assert.ok(pdfx?.boxesKept);
-  assert.is(pdfx?.profile.source, 'Ghostscript');
-  assert.match(pdfx?.profile.description ?? '', /CMYK/);
+  assert.is(pdfx?.profile.source, 'FOGRA39');
+  assert.match(pdfx?.profile.description ?? '', /FOGRA39/);
+  // The output intent a preflight reads: FOGRA39, with the bundled profile embedded as is.
+  const doc = await PDFDocument.load(await readFile(pdfx?.path ?? ''), { updateMetadata: false });
+  const intent = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
+  assert.is(intent.lookup(PDFName.of('S'))?.toString(), '/GTS_PDFX');
+  assert.is(intent.lookup(PDFName.of('OutputConditionIdentifier'))?.toString(), '(FOGRA39)');
+  const icc = intent.lookup(PDFName.of('DestOutputProfile'), PDFStream);
+  assert.instance(icc, PDFRawStream);
+  assert.ok(Buffer.from(decodePDFRawStream(icc as PDFRawStream).decode()).equals(await readFile(FOGRA39_PROFILE)), 'the bundled FOGRA39 profile, byte for byte');
   if (!requirePoppler()) return;
   const images = pdfImages(pdfx?.path ?? '');
   assert.ok(images.length >= 6);
