@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
+import type { PdfxOutcome } from '../print/build.ts';
 import type { PdfIndex } from '../site/view-model.ts';
 import { publishable } from '../edition/publishable.ts';
 import { assertFontFiles } from '../site/fonts.ts';
@@ -64,6 +65,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   };
 
   const lock = await acquireLock(`${outDir}.lock`);
+  // PDF/X-3 conversions still running (Ghostscript), each for an edition.
+  const converting: Array<Promise<{ year: number; pages: number; outcome: PdfxOutcome }>> = [];
   const staging = await stage(outDir);
   const onAbort = (): void => void staging.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -85,21 +88,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       const pdfDir = join(staging.dir, 'pdf');
       await mkdir(pdfDir, { recursive: true });
       for (const ed of publishable(data.compendium!, { drafts: options.drafts }).editions) {
+        // The PDF/X-3 variant is Ghostscript's work, in its own process: it runs on the other
+        // core while the next edition is laid out and the site is built (the site links only
+        // the screen and print PDFs). Awaited before anything is published.
         const result = await timed(`PDF ${ed.annee}`, () =>
-          buildPrint({ dataDir, compendium: data.compendium!, edition: ed.annee, outDir: pdfDir, strict: options.strict, signal: options.signal, onProgress: log }),
+          buildPrint({ dataDir, compendium: data.compendium!, edition: ed.annee, outDir: pdfDir, strict: options.strict, signal: options.signal, onProgress: log, pdfx: 'deferred' }),
         );
+        if (result.pdfxPending) converting.push(result.pdfxPending.then((outcome) => ({ year: ed.annee, pages: result.pageCount, outcome })));
         if (options.strict && result.findings.length) throw new FitError(result.findings.map((f) => f.message));
         for (const f of result.findings) notes.push(`Mise en page ${ed.annee} : ${f.message}`);
-        if (result.pdfxSkipped) notes.push(result.pdfxSkipped);
-        const files: Array<[PdfReport['kind'], { path: string; bytes: number } | undefined]> = [
-          ['ecran', result.screen],
-          ['impression', result.print],
-          ['pdfx', result.pdfx],
-        ];
-        for (const [kind, file] of files) {
-          if (!file) continue;
+        for (const [kind, file] of [['ecran', result.screen], ['impression', result.print]] as const) {
           pdfs.push({ edition: ed.annee, kind, path: relative(staging.dir, file.path), bytes: file.bytes, pages: result.pageCount });
-          if (kind !== 'pdfx') (index[ed.annee] ??= []).push({ kind, href: `/${relative(staging.dir, file.path)}`, bytes: file.bytes, pages: result.pageCount });
+          (index[ed.annee] ??= []).push({ kind, href: `/${relative(staging.dir, file.path)}`, bytes: file.bytes, pages: result.pageCount });
         }
       }
     }
@@ -110,6 +110,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index, drafts: options.drafts });
     });
 
+    for (const { year, pages, outcome } of await timed('PDF/X-3', () => Promise.all(converting))) {
+      if (outcome.pdfxSkipped) notes.push(outcome.pdfxSkipped);
+      if (outcome.pdfx) pdfs.push({ edition: year, kind: 'pdfx', path: relative(staging.dir, outcome.pdfx.path), bytes: outcome.pdfx.bytes, pages });
+    }
+    pdfs.sort((a, b) => a.edition - b.edition);
     if (options.signal?.aborted) throw new BuildCancelledError();
     await timed('publication', () => staging.commit());
     timings.push({ stage: 'total', ms: performance.now() - started });
@@ -126,6 +131,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       timings,
     };
   } catch (err) {
+    // Ghostscript writes into the staging folder: let it finish (or die of the abort) first.
+    await Promise.allSettled(converting);
     await staging.abort();
     if (options.signal?.aborted && !(err instanceof BuildCancelledError)) throw new BuildCancelledError();
     throw err;

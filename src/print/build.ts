@@ -33,8 +33,12 @@ export interface BuildPrintOptions {
   theme?: string;
   /** Fit and image findings become an error (PrintFitError), thrown after the files are written. */
   strict?: boolean;
-  /** Make the PDF/X-3 variant when Ghostscript is installed (default true). */
-  pdfx?: boolean;
+  /**
+   * Make the PDF/X-3 variant when Ghostscript is installed (default true). `'deferred'`: start
+   * Ghostscript and return at once, with `pdfxPending`, so the caller can build something else
+   * on the other core meanwhile (the whole build makes the site while Ghostscript converts).
+   */
+  pdfx?: boolean | 'deferred';
   /** Keep the print HTML folder here (default: a temporary folder, removed afterwards). */
   htmlDir?: string;
   /** One French line each time a stage starts (« Mise en page : 12 pages (3,1 s) »). */
@@ -51,6 +55,12 @@ export interface BuildPrintOptions {
   timeouts?: Partial<RenderTimeouts>;
 }
 
+/** What became of the PDF/X-3 variant: the file, or why there is none (French). */
+export interface PdfxOutcome {
+  pdfx?: PdfxFile;
+  pdfxSkipped?: string;
+}
+
 export type BuildTimings = RenderTimings & { html: number; pdfx: number };
 
 export interface BuildPrintResult {
@@ -65,6 +75,8 @@ export interface BuildPrintResult {
   pdfx?: PdfxFile;
   /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
   pdfxSkipped?: string;
+  /** With `pdfx: 'deferred'`: the variant in the making. Never rejects. */
+  pdfxPending?: Promise<PdfxOutcome>;
   timings: BuildTimings;
   /** Content that does not fit and photos under 300 ppi, by name and page (French messages). */
   findings: FitFinding[];
@@ -173,21 +185,21 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
 
     checkCancelled();
     const pdfxStarted = Date.now();
-    let pdfx: PdfxFile | undefined;
-    let pdfxSkipped: string | undefined;
-    if (options.pdfx !== false) {
-      report('pdfx', rendered.pageCount);
-      const made = await buildPdfx({
-        input: rendered.print.path,
-        output: join(outDir, `${doc.fileBase}-impression-pdfx3.pdf`),
-        title: doc.metadata.title,
-        ...(doc.format.iccProfile ? { iccProfile: join(resolve(options.dataDir), doc.format.iccProfile) } : {}),
-        ...(options.env ? { env: options.env } : {}),
-      });
-      if (made.made) pdfx = made.file;
-      else pdfxSkipped = made.reason;
-    }
-    const pdfxMs = Date.now() - pdfxStarted;
+    const converting: Promise<PdfxOutcome> | undefined =
+      options.pdfx === false
+        ? undefined
+        : buildPdfx({
+            input: rendered.print.path,
+            output: join(outDir, `${doc.fileBase}-impression-pdfx3.pdf`),
+            title: doc.metadata.title,
+            ...(doc.format.iccProfile ? { iccProfile: join(resolve(options.dataDir), doc.format.iccProfile) } : {}),
+            ...(options.env ? { env: options.env } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+          }).then((made) => (made.made ? { pdfx: made.file } : { pdfxSkipped: made.reason }));
+    if (converting) report('pdfx', rendered.pageCount);
+    const deferred = options.pdfx === 'deferred' ? converting : undefined;
+    const { pdfx, pdfxSkipped } = (!deferred && (await converting)) || {};
+    const pdfxMs = deferred ? 0 : Date.now() - pdfxStarted;
 
     const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
     const result: BuildPrintResult = {
@@ -199,6 +211,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
       screen: rendered.screen,
       ...(pdfx ? { pdfx } : {}),
       ...(pdfxSkipped ? { pdfxSkipped } : {}),
+      ...(deferred ? { pdfxPending: deferred } : {}),
       timings: { ...rendered.timings, launch: launchMs, html: htmlMs, pdfx: pdfxMs, total: Date.now() - started },
       findings,
       fontProblems: fontProblems(rendered.fonts),

@@ -41,6 +41,8 @@ export interface PdfxOptions {
   /** Ghostscript executable (default `gs`, found on the PATH). */
   gs?: string;
   env?: NodeJS.ProcessEnv;
+  /** Stops Ghostscript (the build was cancelled); the result is then `made: false`. */
+  signal?: AbortSignal;
 }
 
 /** The PDF/X-3 file and what was checked in it. */
@@ -57,9 +59,9 @@ export interface PdfxFile {
 
 export type PdfxResult = { made: true; file: PdfxFile } | { made: false; reason: string };
 
-function run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; missing: boolean }> {
+function run(command: string, args: string[], env?: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ code: number | null; stdout: string; stderr: string; missing: boolean }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -243,7 +245,8 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       definition,
       options.input,
     ];
-    const result = await run(gs, args, options.env);
+    const result = await run(gs, args, options.env, options.signal);
+    if (options.signal?.aborted) return { made: false, reason: `Variante PDF/X-3 interrompue.` };
     if (result.code !== 0) {
       await rm(temporary, { force: true });
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
