@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, basename } from 'node:path';
 import type { Compendium, LoadedEdition } from '../model.ts';
 import type { Finding } from './finding.ts';
-import { readYamlFile, type YamlFile } from './yaml.ts';
+import { readYamlFile, type ReadResult, type YamlFile } from './yaml.ts';
 import { validatorFor, type Kind } from './schemas.ts';
 import { schemaFindings, locate } from './messages.ts';
 
@@ -57,9 +57,35 @@ async function yamlFilesIn(dir: string, findings: Finding[]): Promise<string[]> 
   return names.filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).map((n) => join(dir, n));
 }
 
+/** How many files of a folder are read ahead of the one being validated. */
+const READ_AHEAD = 16;
+
+/**
+ * The reads of a folder's files, started a few files ahead of their turn: awaited one after
+ * the other, each file's stat and read were a round trip to the I/O threads while the main
+ * thread waited (half of the loading time at 1 000 projects). Handed over in the files' order,
+ * so findings and records keep their order; at most READ_AHEAD are in flight (a folder of
+ * thousands of files does not open thousands of descriptors at once).
+ */
+function readAhead(paths: string[]): () => Promise<ReadResult> {
+  const started: Array<Promise<ReadResult>> = [];
+  let taken = 0;
+  return () => {
+    while (started.length < Math.min(paths.length, taken + 1 + READ_AHEAD)) {
+      const path = paths[started.length]!;
+      const read = readYamlFile(path, displayPath(path));
+      // readYamlFile turns failures into findings; should it throw anyway, the error is
+      // raised when that file's turn comes, not as an unhandled rejection before it.
+      read.catch(() => {});
+      started.push(read);
+    }
+    return started[taken++]!;
+  };
+}
+
 /** Reads and validates one YAML file; returns its document only when it is schema-valid. */
-async function loadOne(path: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>): Promise<YamlFile | undefined> {
-  const read = await readYamlFile(path, displayPath(path));
+async function loadOne(path: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>): Promise<YamlFile | undefined> {
+  const read = await (pending ?? readYamlFile(path, displayPath(path)));
   if (!read.ok) {
     findings.push(read.finding);
     return undefined;
@@ -120,8 +146,10 @@ export async function loadData(dataDir: string): Promise<Loaded> {
     ['partenaires', 'partenaire', 'partenaires'],
   ];
   for (const [folder, kind, key] of folders) {
-    for (const path of await yamlFilesIn(join(dataDir, folder), findings)) {
-      const doc = await loadOne(path, kind, findings, invalidIds);
+    const paths = await yamlFilesIn(join(dataDir, folder), findings);
+    const next = readAhead(paths);
+    for (const path of paths) {
+      const doc = await loadOne(path, kind, findings, invalidIds, next());
       if (doc) push(key, [doc.value] as never[], doc, null);
     }
   }

@@ -1,13 +1,13 @@
 /**
- * Builds the web edition: Eleventy renders the templates into `outDir`, then Pagefind
- * indexes the pages for the offline search. Used by `compendium build` and the tests.
+ * Builds the web edition: Eleventy renders the templates into `outDir` while Pagefind indexes
+ * the pages for the offline search (search-index.ts). Used by `compendium build` and the tests.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import * as pagefind from 'pagefind';
-import { CompendiumError } from '../errors.ts';
+import { SearchIndexer, SearchIndexError } from './search-index.ts';
+import { silenceBenchmarks } from './quiet.ts';
 import { normalisePrefix, type PdfIndex } from './view-model.ts';
 import { loadSite, type SiteSettings } from './load.ts';
 
@@ -41,11 +41,7 @@ export interface BuildSiteResult {
   files: string[];
 }
 
-export class SearchIndexError extends CompendiumError {
-  constructor(messages: string[], cause?: unknown) {
-    super('SEARCH_INDEX', `l’index de recherche n’a pas pu être construit : ${messages.join(' ; ')}`, { cause });
-  }
-}
+export { SearchIndexError };
 
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir ?? '_site');
@@ -60,43 +56,55 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // Invalid data throws InvalidDataError here, with the validator's French report.
   const site = await loadSite(settings);
   settings.preloaded = () => site;
-  // Eleventy resolves its input, includes and passthrough paths from the working folder.
-  const cwd = process.cwd();
-  process.chdir(root);
-  let written: Array<{ outputPath: string | false }>;
+  // The search index takes the pages as they are rendered (see search-index.ts): the project
+  // pages in the view model's order, the order Eleventy paginates them in.
+  const search = await SearchIndexer.start(site.projets.map((p) => p.url));
   try {
-    const elev = new Eleventy('templates', outDir, {
-      configPath: join(root, '.eleventy.js'),
-      pathPrefix: settings.pathPrefix,
-      quietMode: !options.verbose,
-      config: (cfg: { addGlobalData(name: string, value: unknown): void }) => cfg.addGlobalData('compendiumBuild', settings),
-    });
-    written = (await elev.write()) as Array<{ outputPath: string | false }>;
+    // Eleventy resolves its input, includes and passthrough paths from the working folder.
+    const cwd = process.cwd();
+    process.chdir(root);
+    let written: Array<{ outputPath: string | false }>;
+    try {
+      const elev = new Eleventy('templates', outDir, {
+        configPath: join(root, '.eleventy.js'),
+        pathPrefix: settings.pathPrefix,
+        quietMode: !options.verbose,
+        config: (cfg: EleventyProgrammaticConfig) => {
+          cfg.addGlobalData('compendiumBuild', settings);
+          if (!options.verbose) silenceBenchmarks(cfg);
+          // Added after .eleventy.js and Eleventy's own HTML transform (path prefix): it sees
+          // each page as it is written, and returns it unchanged.
+          cfg.addTransform('compendium/search-index', function (this: { page: { outputPath: string | false; url: string | false } }, content: string) {
+            const { outputPath, url } = this.page;
+            if (typeof outputPath === 'string') search.page(relativeTo(outDir, outputPath), url, content);
+            return content;
+          });
+        },
+      });
+      // « [11ty] Wrote 118 files » is forced past quiet mode: the build reports its own counts.
+      if (!options.verbose) (elev as unknown as { disableLogger(): void }).disableLogger();
+      written = (await elev.write()) as Array<{ outputPath: string | false }>;
+    } finally {
+      process.chdir(cwd);
+    }
+    const files = written.flat().flatMap((r) => (typeof r?.outputPath === 'string' ? [r.outputPath] : []));
+    const rel = files.map((f) => relativeTo(outDir, f)).sort();
+    const indexedPages = await search.write(outDir);
+    return { pages: rel.filter((f) => f.endsWith('.html')).length, outDir, indexedPages, files: rel };
   } finally {
-    process.chdir(cwd);
+    await search.close();
   }
-  const files = written.flat().flatMap((r) => (typeof r?.outputPath === 'string' ? [r.outputPath] : []));
-  const rel = files.map((f) => resolve(root, f).slice(outDir.length + 1)).sort();
-  const indexedPages = await indexSearch(outDir);
-  return { pages: rel.filter((f) => f.endsWith('.html')).length, outDir, indexedPages, files: rel };
 }
 
-/** Builds the Pagefind index and its UI into `<outDir>/pagefind/`. https://pagefind.app/docs/node-api/ */
-async function indexSearch(outDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
-  if (!index) throw new SearchIndexError(errors);
-  try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new SearchIndexError(added.errors);
-    const out = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (out.errors.length) throw new SearchIndexError(out.errors);
-    // page_count counts every HTML file read, even those without data-pagefind-body, which
-    // Pagefind then leaves out: the pages really indexed are the fragments it wrote, one each.
-    return (await readdir(join(outDir, 'pagefind', 'fragment'))).length;
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
-  }
+/** What the `config` option of Eleventy's constructor receives (the part used here). */
+interface EleventyProgrammaticConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addTransform(name: string, transform: (this: never, content: string) => string): void;
+}
+
+/** An output path of Eleventy (relative to the project's root, or absolute) relative to `outDir`. */
+function relativeTo(outDir: string, outputPath: string): string {
+  return resolve(root, outputPath).slice(outDir.length + 1);
 }
 
 /** Lists the HTML files of a built site, relative to it (for tests and reports). */

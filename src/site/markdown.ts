@@ -14,11 +14,34 @@ md.validateLink = isAllowedLink;
 md.disable('image');
 
 /**
+ * Rendered texts by kind and source. A text is rendered wherever it is shown (a project's
+ * description on its page, its excerpt on cards of the home and territory pages of every
+ * edition address and in meta descriptions), always to the same HTML: render it once.
+ * Emptied past LIMIT entries, so a long preview session cannot grow it without bound.
+ */
+const cache = new Map<string, string>();
+const LIMIT = 20_000;
+
+function cached(key: string, render: () => string): string {
+  let html = cache.get(key);
+  if (html === undefined) {
+    if (cache.size >= LIMIT) cache.clear();
+    html = render();
+    cache.set(key, html);
+  }
+  return html;
+}
+
+/**
  * Renders Markdown. `headingLevel` is the level the text's highest heading must take (the
  * page around it owns the levels above), so a partner's « ### » sits under its h2.
  */
 export function renderMarkdown(source: string | undefined, headingLevel = 2): string {
   if (!source) return '';
+  return cached(`block${headingLevel}\0${source}`, () => renderBlock(source, headingLevel));
+}
+
+function renderBlock(source: string, headingLevel: number): string {
   const tokens = md.parse(source, {});
   const levels = tokens.filter((t) => t.type === 'heading_open').map((t) => Number(t.tag.slice(1)));
   if (levels.length) {
@@ -32,16 +55,18 @@ export function renderMarkdown(source: string | undefined, headingLevel = 2): st
 
 /** Renders one paragraph of Markdown without the enclosing <p> (for quotes and short texts). */
 export function renderInline(source: string | undefined): string {
-  return source ? typographizeHtml(md.renderInline(source)) : '';
+  return source ? cached(`inline\0${source}`, () => typographizeHtml(md.renderInline(source))) : '';
 }
 
 /** Plain text of a Markdown source (for meta descriptions and excerpts), whitespace collapsed. */
 export function plainText(source: string | undefined): string {
   if (!source) return '';
-  const html = md.render(source);
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return cached(`plain\0${source}`, () =>
+    md
+      .render(source)
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }

@@ -6,6 +6,7 @@
 import typo from './filters/typo.ts';
 import md from './filters/md.ts';
 import mdInline from './filters/md-inline.ts';
+import once from './filters/once.ts';
 import plain from './filters/plain.ts';
 import { webHref, mailHref, telHref, displayUrl } from './filters/hrefs.ts';
 import upperFirst from './filters/upper-first.ts';
@@ -30,6 +31,9 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('fileSize', fileSize);
   eleventyConfig.addNunjucksFilter('md', md);
   eleventyConfig.addNunjucksFilter('mdInline', mdInline);
+
+  // Templates
+  eleventyConfig.addNunjucksFilter('once', once);
 
   // Links
   eleventyConfig.addFilter('webHref', webHref);
