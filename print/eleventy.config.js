@@ -14,16 +14,13 @@ import upperFirst from '../src/site/filters/upper-first.ts';
 import phone from '../src/site/filters/phone.ts';
 import { webHref, mailHref, telHref, displayUrl } from '../src/site/filters/hrefs.ts';
 import { figureValue, headline, mdRunIn } from '../src/print/filters.ts';
+import { silenceBenchmarks } from '../src/site/quiet.ts';
 
 const includes = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default function (eleventyConfig) {
-  // Quiet mode does not reach the benchmark groups Eleventy made before it read it: a slow
-  // filter would print « [11ty] Benchmark … » in English on the editor's terminal. The build
-  // reports its own timings. (Internal API, hence the optional chaining.)
-  const benchmarks = eleventyConfig.benchmarkManager;
-  benchmarks?.setVerboseOutput?.(false);
-  for (const group of Object.values(benchmarks?.benchmarkGroups ?? {})) group.setIsVerbose?.(false);
+  // No « [11ty] Benchmark » lines in English on the editor's terminal (see the module).
+  silenceBenchmarks(eleventyConfig);
 
   // Print partials first, then the web edition's: https://www.11ty.dev/docs/languages/nunjucks/#optional-use-your-nunjucks-environment
   const loader = new nunjucks.FileSystemLoader([includes('../templates/print/_includes/'), includes('../templates/_includes/')]);
