@@ -58,7 +58,9 @@ export function diffEditions(a: LoadedEdition, b: LoadedEdition): Change[] {
 export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, changes: Change[]): string {
   const name = (id: string): string => {
     const p = c.projets.find((x) => x.id === id);
-    return p?.nom ? `${p.nom} (${id})` : id;
+    // A one-line laureate may have no project name: the brochure prints its organisation's.
+    const shown = p?.nom ?? c.organisations.find((o) => o.id === p?.organisation)?.nom;
+    return shown ? `${shown} (${id})` : id;
   };
   const terr = (id: string): string => c.territoires.find((t) => t.id === id)?.nom ?? id;
   const where = (p: Placement): string => `${TIER_TITLES[p.tier]}, ${terr(p.territoire)}`;

@@ -69,7 +69,8 @@ tools('add-project asks its questions when no flags are given', async () => {
 });
 
 tools('diff lists added, removed and moved projects and changed texts', async () => {
-  const dir = dataWith({});
+  // A one-line laureate without a project name, as some of the brochure's are.
+  const dir = dataWith({ 'projets/un-jardin-au-quai.yaml': 'id: un-jardin-au-quai\norganisation: cantorama\nannee: 2020\nterritoire: metz-orne\nresume: Jardin partagé.\n' });
   await main(['new-edition', '2026', '--data', dir], capture());
   await main(['add-project', '--data', dir, '--nom', 'Nouveau', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'moselle', '--edition', '2026', '--place', 'a_la_une'], capture());
   const { writeFileSync } = await import('node:fs');
@@ -82,6 +83,7 @@ tools('diff lists added, removed and moved projects and changed texts', async ()
   assert.match(o.out, 'Projets ajoutés (1)\n  + Nouveau (nouveau) — Projets à la une, Moselle');
   assert.match(o.out, 'Projets déplacés (1)\n  ~ Graoucoop (graoucoop) — Projets à la une, Metz – Orne → Ils sont aussi lauréats, Metz – Orne');
   assert.match(o.out, '  - Le jardin musical (le-jardin-musical) — était dans Ils sont aussi lauréats, Moselle');
+  assert.match(o.out, '  - Cantorama (un-jardin-au-quai) — était dans Les autres lauréats, Metz – Orne', 'named after its organisation');
   assert.match(o.out, 'Textes modifiés (1)\n  ~ edito.md');
 });
 
