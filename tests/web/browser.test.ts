@@ -191,6 +191,17 @@ browser('the laureate filters work by keyboard (Tab, Enter) and combine, under t
   assert.equal(await cspViolations('/laureats/'), []);
 });
 
+browser('on a filter page, another filter leads to the index with both, in the address', async () => {
+  await open('/laureats/annee/2024/');
+  const onPage = await page.$$eval('[data-list] > li', (lis) => lis.map((li) => li.getAttribute('data-annee')));
+  assert.ok(onPage.length > 0 && onPage.every((y) => y === '2024'), 'the filter page lists its own projects');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('a[data-kind="territoire"][data-value="metz-orne"]')]);
+  assert.match(page.url(), /\/laureats\/\?annee=2024&territoire=metz-orne$/);
+  const both = await page.$$eval('[data-list] > li:not([hidden])', (lis) => lis.map((li) => [li.getAttribute('data-annee'), li.getAttribute('data-territoire')]));
+  assert.ok(both.length > 0 && both.every(([y, t]) => y === '2024' && t === 'metz-orne'), 'year and territory combine');
+  assert.match(await page.$eval('[data-count]', (el) => el.textContent ?? ''), new RegExp(`^${both.length} lauréats? sur \\d+$`));
+});
+
 browser('without JavaScript, a filter link opens its pre-rendered page', async () => {
   await page.setJavaScriptEnabled(false);
   try {

@@ -133,6 +133,7 @@ pages('the laureate filters are plain links to pre-rendered pages', async () => 
   const page = await site.read('laureats/theme/alimentation/index.html');
   const visible = [...page.matchAll(/<li class="entry"[^>]*?(hidden)?>\s*<h3 class="entry__title"><a href="\/projets\/([^/]+)\/"/g)].filter((m) => !m[1]).map((m) => m[2]);
   assert.equal(visible.sort(), ['epicerie', 'hostile']);
+  assert.not.match(page, /<li class="entry"[^>]*hidden/, 'a filter page lists its own projects only, none hidden');
   assert.match(page, /aria-current="page">Alimentation durable/);
   assert.match(page, /2 lauréats sur 4/);
 });

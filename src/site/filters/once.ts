@@ -1,10 +1,8 @@
 /**
- * `{{ projectItem | once("laureate-item", p, hidden) }}`: calls the macro with `p` and the
+ * `{{ projectItem | once("laureate-item", p, false) }}`: calls the macro with `p` and the
  * other arguments the first time, and returns the same HTML whenever it is asked again with the
- * same ones. For lists repeated over many pages: the laureate list shows every project on the
- * index and on each of the ~25 filter pages, the same item each time but for its `hidden` flag,
- * which made the filter pages cost as much as all the project pages together at 1 000 projects
- * (and grow as projects × filters).
+ * same ones. For lists repeated over many pages: a project's item appears on the laureate
+ * index and on each filter page it belongs to (year, territory, themes).
  *
  * Only for macros whose output depends on their arguments alone — true of Nunjucks macros,
  * which see no variable of the page that calls them, as long as the filters they use are pure

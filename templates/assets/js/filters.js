@@ -19,6 +19,8 @@
   // Initial state: the facet this pre-rendered page shows, then the query string.
   var kind = root.getAttribute('data-active-kind');
   if (kind) state[kind] = root.getAttribute('data-active-value') || '';
+  // A filter page lists its own projects only: other filters are combined on the index.
+  var facetPage = Boolean(kind);
   var params = new URLSearchParams(location.search);
   KINDS.forEach(function (k) { if (params.has(k)) state[k] = params.get(k) || ''; });
 
@@ -61,11 +63,14 @@
     var v = a.getAttribute('data-value');
     // Choosing the active value again clears that filter.
     state[k] = state[k] === v ? '' : v;
-    // Pre-rendered facet pages share the full list; from there, move to the index URL.
+    if (facetPage) {
+      location.assign(url());
+      return;
+    }
     history.replaceState(null, '', url());
     render(true);
   });
 
   root.classList.add('is-enhanced');
-  render(false);
+  if (!facetPage) render(false);
 })();
