@@ -6,6 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import { isAllowedLink } from './urls.ts';
 import { typographizeHtml } from './typography.ts';
+import { boundedMemo } from './memo.ts';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = isAllowedLink;
@@ -17,20 +18,8 @@ md.disable('image');
  * Rendered texts by kind and source. A text is rendered wherever it is shown (a project's
  * description on its page, its excerpt on cards of the home and territory pages of every
  * edition address and in meta descriptions), always to the same HTML: render it once.
- * Emptied past LIMIT entries, so a long preview session cannot grow it without bound.
  */
-const cache = new Map<string, string>();
-const LIMIT = 20_000;
-
-function cached(key: string, render: () => string): string {
-  let html = cache.get(key);
-  if (html === undefined) {
-    if (cache.size >= LIMIT) cache.clear();
-    html = render();
-    cache.set(key, html);
-  }
-  return html;
-}
+const cached = boundedMemo(20_000);
 
 /**
  * Renders Markdown. `headingLevel` is the level the text's highest heading must take (the

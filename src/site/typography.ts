@@ -7,6 +7,7 @@
  * Used by the web edition (the `typo` filter) and meant for the print edition too.
  */
 import TypografModule from 'typograf';
+import { boundedMemo } from './memo.ts';
 
 // At run time `typograf` resolves to its ES build, whose default export is the class; its
 // type declarations are read as CommonJS under NodeNext, where the class is `.default`.
@@ -58,23 +59,12 @@ const typograf = new Typograf({
 /**
  * Results by input. Typograf runs ~100 rules per call and the site asks for the same strings
  * over and over (a project's name, organisation and territory appear on its page, its
- * territory's pages, the laureate index and every filter page: ~150 000 calls for 1 000
+ * territory's pages, the laureate index and the filter pages: ~150 000 calls for 1 000
  * projects, 5 s of the web build, for a few thousand distinct strings). The rules are pure, so
- * a cached result is the result. Emptied when it grows past LIMIT, so a long preview session
- * that keeps editing texts cannot make it grow without bound.
+ * a cached result is the result.
  */
-const cache = new Map<string, string>();
-const LIMIT = 50_000;
-
-function execute(text: string): string {
-  let result = cache.get(text);
-  if (result === undefined) {
-    if (cache.size >= LIMIT) cache.clear();
-    result = typograf.execute(text);
-    cache.set(text, result);
-  }
-  return result;
-}
+const cached = boundedMemo(50_000);
+const execute = (text: string): string => cached(text, () => typograf.execute(text));
 
 /**
  * Typography for one plain-text data string. The result is still plain text (HTML-escape it
