@@ -226,6 +226,8 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
       },
     });
     const pageCount = laidOut + (await padPages(page, options.padToMultipleOf ?? 1));
+    // The blank pages added for binding are pages of the PDFs: progress counts them from here.
+    pagesSoFar = pageCount;
     lap('paginate');
 
     // A part at a time (src/print/sheets.ts): measured (mostly during pagination), then
