@@ -1,5 +1,6 @@
 /**
- * The edition's laureates as open data: one record per project, in the brochure's order
+ * An edition's laureates as open data (each edition's own files at /<year>/donnees/, the
+ * latest's at /donnees/): one record per project, in the brochure's order
  * (territory, then tier, then position), with the same fields in JSON and CSV. The fields
  * are documented on the « Données ouvertes » page from OPEN_DATA_FIELDS.
  *
@@ -10,27 +11,38 @@
  */
 import { TIER_TITLES } from '../model.ts';
 import { mailHref, webHref } from './urls.ts';
-import { absoluteUrl, type ProjectView, type ViewModel } from './view-model.ts';
+import { absoluteUrl, type EditionView, type ProjectView, type ViewModel } from './view-model.ts';
 
 export interface OpenDataField {
   name: string;
   description: string;
   example: string;
-  value: (p: ProjectView, vm: ViewModel) => string | number | string[] | null;
+  value: (p: ProjectView, vm: ViewModel, edition: EditionView) => string | number | string[] | null;
 }
 
 const orNull = (s: string | undefined) => s ?? null;
 
+/** Each edition's tier of each of its projects (a project's own `rang` is its tier in the latest edition). */
+const tiers = new WeakMap<EditionView, Map<string, string>>();
+function tierIn(edition: EditionView, p: ProjectView): string | null {
+  let byProject = tiers.get(edition);
+  if (!byProject) {
+    byProject = new Map(edition.territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets.map((x) => [x.id, r.key] as [string, string]))));
+    tiers.set(edition, byProject);
+  }
+  return byProject.get(p.id) ?? null;
+}
+
 export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
   { name: 'id', description: 'Identifiant stable du projet.', example: 'la-cravate-solidaire-metz', value: (p) => p.id },
-  { name: 'edition', description: 'Année de l’édition du recueil.', example: '2025', value: (_p, vm) => vm.edition.annee },
+  { name: 'edition', description: 'Année de l’édition du recueil.', example: '2025', value: (_p, _vm, edition) => edition.annee },
   { name: 'annee_laureat', description: 'Année où le projet a été lauréat de l’appel à projets.', example: '2023', value: (p) => p.annee },
   { name: 'nom', description: 'Nom du projet (vide quand le recueil ne cite que la structure).', example: 'une recyclerie solidaire', value: (p) => orNull(p.nom) },
   { name: 'structure', description: 'Nom de la structure porteuse.', example: 'Association Exemple', value: (p) => p.organisation.nom },
   { name: 'structure_nom_complet', description: 'Nom développé de la structure, quand son nom usuel est un sigle.', example: 'Carrefour des Organisations de Jeunesse', value: (p) => orNull(p.organisation.nom_complet) },
   { name: 'territoire', description: 'Identifiant du territoire (section du recueil).', example: 'metz-orne', value: (p) => p.territoire.id },
   { name: 'territoire_nom', description: 'Nom du territoire.', example: 'Metz – Orne', value: (p) => p.territoire.nom },
-  { name: 'rang', description: `Place dans l’édition : « a_la_une » (${TIER_TITLES.a_la_une}), « aussi_laureats » (${TIER_TITLES.aussi_laureats}) ou « autres_laureats » (${TIER_TITLES.autres_laureats}).`, example: 'a_la_une', value: (p) => orNull(p.rang) },
+  { name: 'rang', description: `Place dans l’édition : « a_la_une » (${TIER_TITLES.a_la_une}), « aussi_laureats » (${TIER_TITLES.aussi_laureats}) ou « autres_laureats » (${TIER_TITLES.autres_laureats}).`, example: 'a_la_une', value: (p, _vm, edition) => tierIn(edition, p) },
   { name: 'territoire_cible', description: 'Territoire ciblé par le projet, tel qu’imprimé.', example: 'Metz et alentours', value: (p) => orNull(p.territoireCible) },
   { name: 'public_cible', description: 'Public ciblé, tel qu’imprimé.', example: 'tout public', value: (p) => orNull(p.publicCible) },
   { name: 'themes', description: 'Identifiants des thèmes (en CSV : séparés par « | »).', example: 'insertion|mobilite-solidaire', value: (p) => p.themes.map((t) => t.id) },
@@ -43,18 +55,19 @@ export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
 
 export type OpenDataRecord = Record<string, string | number | string[] | null>;
 
-export function openDataRecords(vm: ViewModel): OpenDataRecord[] {
-  return vm.edition.laureats.map((p) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, f.value(p, vm)])));
+/** The records of an edition (default: the latest). */
+export function openDataRecords(vm: ViewModel, edition: EditionView = vm.edition): OpenDataRecord[] {
+  return edition.laureats.map((p) => Object.fromEntries(OPEN_DATA_FIELDS.map((f) => [f.name, f.value(p, vm, edition)])));
 }
 
-export function openDataJson(vm: ViewModel): string {
+export function openDataJson(vm: ViewModel, edition: EditionView = vm.edition): string {
   const doc = {
-    titre: `${vm.edition.source.titre} ${vm.edition.annee} : lauréats`,
-    editeur: vm.edition.source.editeur,
-    edition: vm.edition.annee,
+    titre: `${edition.source.titre} ${edition.annee} : lauréats`,
+    editeur: edition.source.editeur,
+    edition: edition.annee,
     documentation: absoluteUrl(vm, '/donnees-ouvertes/'),
     champs: OPEN_DATA_FIELDS.map((f) => f.name),
-    laureats: openDataRecords(vm),
+    laureats: openDataRecords(vm, edition),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -75,7 +88,7 @@ export function csvField(value: string | number | string[] | null): string {
   return /[";\r\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function openDataCsv(vm: ViewModel): string {
-  const rows = [OPEN_DATA_FIELDS.map((f) => f.name), ...openDataRecords(vm).map((r) => OPEN_DATA_FIELDS.map((f) => r[f.name] ?? null))];
+export function openDataCsv(vm: ViewModel, edition: EditionView = vm.edition): string {
+  const rows = [OPEN_DATA_FIELDS.map((f) => f.name), ...openDataRecords(vm, edition).map((r) => OPEN_DATA_FIELDS.map((f) => r[f.name] ?? null))];
   return `\uFEFF${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

@@ -146,6 +146,24 @@ editions('JSON-LD: each edition’s partners page describes its own partners', a
   assert.is(ld(await page('/2025/partenaires/')).name, 'Partenaires du recueil 2025');
 });
 
+editions('open data: each edition keeps its own files at /<year>/donnees/, listed on the open data page', async () => {
+  const latest = JSON.parse(await site.read('donnees/laureats.json'));
+  const earlier = JSON.parse(await site.read('2025/donnees/laureats.json'));
+  assert.is(latest.edition, 2026);
+  assert.is(earlier.edition, 2025);
+  assert.match(earlier.titre, /2025/);
+  assert.ok(earlier.laureats.every((r: { edition: number }) => r.edition === 2025));
+  // 2025 placed the épicerie among « les autres lauréats », 2026 features it.
+  const rang = (doc: { laureats: Array<{ id: string; rang: string }> }) => doc.laureats.find((r) => r.id === 'epicerie')?.rang;
+  assert.equal([rang(earlier), rang(latest)], ['autres_laureats', 'a_la_une']);
+  const csv = await site.read('2025/donnees/laureats.csv');
+  assert.is(csv.trim().split('\r\n').length, earlier.laureats.length + 1, 'a header and one line per laureate');
+  const page = await site.read('donnees-ouvertes/index.html');
+  assert.match(page, /href="\/2025\/donnees\/laureats\.csv"/);
+  assert.match(page, /href="\/2025\/donnees\/laureats\.json"/);
+  assert.not.match(page, /href="\/2026\/donnees\//, 'the latest edition’s files are the ones at /donnees/');
+});
+
 editions.run();
 
 const empty = suite('a new edition with no project yet');
