@@ -22,17 +22,6 @@ export interface OpenDataField {
 
 const orNull = (s: string | undefined) => s ?? null;
 
-/** Each edition's tier of each of its projects (a project's own `rang` is its tier in the latest edition). */
-const tiers = new WeakMap<EditionView, Map<string, string>>();
-function tierIn(edition: EditionView, p: ProjectView): string | null {
-  let byProject = tiers.get(edition);
-  if (!byProject) {
-    byProject = new Map(edition.territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets.map((x) => [x.id, r.key] as [string, string]))));
-    tiers.set(edition, byProject);
-  }
-  return byProject.get(p.id) ?? null;
-}
-
 export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
   { name: 'id', description: 'Identifiant stable du projet.', example: 'la-cravate-solidaire-metz', value: (p) => p.id },
   { name: 'edition', description: 'Année de l’édition du recueil.', example: '2025', value: (_p, _vm, edition) => edition.annee },
@@ -42,7 +31,7 @@ export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
   { name: 'structure_nom_complet', description: 'Nom développé de la structure, quand son nom usuel est un sigle.', example: 'Carrefour des Organisations de Jeunesse', value: (p) => orNull(p.organisation.nom_complet) },
   { name: 'territoire', description: 'Identifiant du territoire (section du recueil).', example: 'metz-orne', value: (p) => p.territoire.id },
   { name: 'territoire_nom', description: 'Nom du territoire.', example: 'Metz – Orne', value: (p) => p.territoire.nom },
-  { name: 'rang', description: `Place dans l’édition : « a_la_une » (${TIER_TITLES.a_la_une}), « aussi_laureats » (${TIER_TITLES.aussi_laureats}) ou « autres_laureats » (${TIER_TITLES.autres_laureats}).`, example: 'a_la_une', value: (p, _vm, edition) => tierIn(edition, p) },
+  { name: 'rang', description: `Place dans l’édition : « a_la_une » (${TIER_TITLES.a_la_une}), « aussi_laureats » (${TIER_TITLES.aussi_laureats}) ou « autres_laureats » (${TIER_TITLES.autres_laureats}).`, example: 'a_la_une', value: (p, _vm, edition) => p.editions.find((e) => e.annee === edition.annee)?.rang ?? null },
   { name: 'territoire_cible', description: 'Territoire ciblé par le projet, tel qu’imprimé.', example: 'Metz et alentours', value: (p) => orNull(p.territoireCible) },
   { name: 'public_cible', description: 'Public ciblé, tel qu’imprimé.', example: 'tout public', value: (p) => orNull(p.publicCible) },
   { name: 'themes', description: 'Identifiants des thèmes (en CSV : séparés par « | »).', example: 'insertion|mobilite-solidaire', value: (p) => p.themes.map((t) => t.id) },
