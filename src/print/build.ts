@@ -75,7 +75,7 @@ export interface BuildPrintResult {
   pdfx?: PdfxFile;
   /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
   pdfxSkipped?: string;
-  /** With `pdfx: 'deferred'`: the variant in the making. Never rejects. */
+  /** With `pdfx: 'deferred'`: the variant in the making. Rejects only if its file cannot be written. */
   pdfxPending?: Promise<PdfxOutcome>;
   timings: BuildTimings;
   /** Content that does not fit and photos under 300 ppi, by name and page (French messages). */
@@ -184,6 +184,8 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
     if (!rendered.print || !rendered.screen) throw new Error('renderPrint did not write both PDFs');
 
     checkCancelled();
+    const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
+    const failing = options.strict === true && findings.length > 0;
     const pdfxStarted = Date.now();
     const converting: Promise<PdfxOutcome> | undefined =
       options.pdfx === false
@@ -197,11 +199,12 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
             ...(options.signal ? { signal: options.signal } : {}),
           }).then((made) => (made.made ? { pdfx: made.file } : { pdfxSkipped: made.reason }));
     if (converting) report('pdfx', rendered.pageCount);
-    const deferred = options.pdfx === 'deferred' ? converting : undefined;
-    const { pdfx, pdfxSkipped } = (!deferred && (await converting)) || {};
+    // Not deferred when this build is about to throw PrintFitError: nobody would wait for
+    // Ghostscript, still writing into a folder the caller is removing.
+    const deferred = options.pdfx === 'deferred' && !failing ? converting : undefined;
+    const { pdfx, pdfxSkipped }: PdfxOutcome = (deferred ? undefined : await converting) ?? {};
     const pdfxMs = deferred ? 0 : Date.now() - pdfxStarted;
 
-    const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
     const result: BuildPrintResult = {
       fileBase: doc.fileBase,
       title: doc.metadata.title,
@@ -218,7 +221,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
       pageFacts: rendered.pages,
       html,
     };
-    if (options.strict && findings.length > 0) throw new PrintFitError(findings, result);
+    if (failing) throw new PrintFitError(findings, result);
     return result;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

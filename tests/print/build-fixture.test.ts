@@ -142,6 +142,17 @@ variants('--strict: the findings become a PrintFitError, after the PDFs are writ
   assert.ok((await readFile(written)).byteLength > 0, 'the PDFs were written, to be looked at');
 });
 
+variants('--strict with a deferred PDF/X-3: the variant is finished, not left running, when the error comes', async () => {
+  const outDir = await tempDir('strict-deferred');
+  const error = await buildPrint({ dataDir: await fixtureData(), outDir, territory: 'thionville', strict: true, pdfx: 'deferred', env: ENV }).catch((e: unknown) => e);
+  assert.instance(error, PrintFitError);
+  const result = (error as PrintFitError).result as BuildPrintResult;
+  assert.is(result.pdfxPending, undefined, 'nothing left for the caller to wait for');
+  if (await ghostscriptVersion()) assert.ok(result.pdfx && (await readFile(result.pdfx.path)).byteLength > 0, 'the PDF/X-3 file is complete');
+  else if (process.env.CI) throw new Error('Ghostscript is required in CI');
+  else assert.is(result.pdfxSkipped, GS_MISSING);
+});
+
 variants('a cancelled build stops before rendering, with PrintCancelledError', async () => {
   const controller = new AbortController();
   controller.abort();
