@@ -3,7 +3,7 @@
  * reproducible output (fixed dates and a document ID derived from the content).
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, type PDFPage, PDFString } from 'pdf-lib';
 import { documentFonts, type PdfFont } from './pdf-fonts.ts';
 
 export const PT_PER_MM = 72 / 25.4;
@@ -83,6 +83,30 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /**
+ * Where the trim box of a page Chromium printed is, in points: `sheet` in from the top-left
+ * corner of its MediaBox (see finishPdf for why the top-left).
+ */
+function trimRect(page: PDFPage, trimW: number, trimH: number, sheet: number): { x: number; y: number; width: number; height: number } {
+  const media = page.getMediaBox();
+  const top = media.y + media.height;
+  return { x: media.x + sheet, y: top - sheet - trimH, width: trimW, height: trimH };
+}
+
+/**
+ * Cuts every page of a print PDF to its trim box: what the screen edition shows, without
+ * printing it again. The content keeps its coordinates (so do links and destinations); the
+ * bleed stays in the page, outside the box, where no reader sees it.
+ */
+export function trimToBox(doc: PDFDocument, geometry: Pick<PageGeometry, 'trimWidthMm' | 'trimHeightMm' | 'sheetBleedMm'>): void {
+  const [trimW, trimH, sheet] = [geometry.trimWidthMm * PT_PER_MM, geometry.trimHeightMm * PT_PER_MM, geometry.sheetBleedMm * PT_PER_MM];
+  for (const page of doc.getPages()) {
+    const trim = trimRect(page, trimW, trimH, sheet);
+    page.setMediaBox(trim.x, trim.y, trim.width, trim.height);
+    page.setCropBox(trim.x, trim.y, trim.width, trim.height);
+  }
+}
+
+/**
  * Sets MediaBox/CropBox/BleedBox/TrimBox on every page, the Info dictionary, /Lang and the
  * document ID, and returns the new bytes (and the fonts). Takes Chromium's bytes, or a document
  * already parsed (merged from parts by src/print/pdf-merge.ts).
@@ -101,9 +125,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   const sheet = sheetBleedMm * PT_PER_MM;
 
   for (const page of doc.getPages()) {
-    const media = page.getMediaBox();
-    const top = media.y + media.height;
-    const trim = { x: media.x + sheet, y: top - sheet - trimH, width: trimW, height: trimH };
+    const trim = trimRect(page, trimW, trimH, sheet);
     const bleedBox = { x: trim.x - bleed, y: trim.y - bleed, width: trimW + 2 * bleed, height: trimH + 2 * bleed };
     const mediaBox = { x: trim.x - sheet, y: trim.y - sheet, width: trimW + 2 * sheet, height: trimH + 2 * sheet };
     page.setMediaBox(mediaBox.x, mediaBox.y, mediaBox.width, mediaBox.height);

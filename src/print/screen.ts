@@ -2,6 +2,9 @@
  * Turns the paginated print document into the screen edition in place, without laying it out
  * again: the bleed and the crop marks are taken away around each page (the content area does
  * not move, so pagination is untouched) and images are resampled to screen resolution.
+ *
+ * A part of the document with no image to resample is not printed again at all: its screen
+ * pages are its print pages cut to the trim box (src/print/render.ts, `trimToBox`).
  */
 import type { Page } from 'puppeteer-core';
 
@@ -24,8 +27,11 @@ export function screenGeometryCss(trimWidthMm: number, trimHeightMm: number): st
   return `:root { ${vars.join(' ')} }\n@page { size: ${w} ${h}; margin: 0; }`;
 }
 
-/** Runs in the page: resamples images larger than `ppi` at their printed size. Self-contained. */
-async function resampleImages(ppi: number, quality: number): Promise<{ resampled: number }> {
+/**
+ * Runs in the page: resamples images larger than `ppi` at their printed size, or with `apply`
+ * false only counts them. Self-contained.
+ */
+async function resampleImages(ppi: number, quality: number, apply: boolean): Promise<{ resampled: number }> {
   let resampled = 0;
   for (const img of Array.from(document.querySelectorAll<HTMLImageElement>('.pagedjs_pages img'))) {
     if (!img.complete || img.naturalWidth === 0 || /\.svg($|\?)/i.test(img.currentSrc)) continue;
@@ -34,6 +40,10 @@ async function resampleImages(ppi: number, quality: number): Promise<{ resampled
     const width = Math.ceil((rect.width / 96) * ppi);
     const height = Math.ceil((rect.height / 96) * ppi);
     if (width === 0 || height === 0 || img.naturalWidth <= width * 1.2) continue;
+    if (!apply) {
+      resampled += 1;
+      continue;
+    }
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -69,11 +79,6 @@ export interface ScreenOptions {
   jpegQuality?: number;
 }
 
-/** Switches the paginated page to the screen geometry (every page, shown or not). Call after the print PDF is made. */
-export async function applyScreenGeometry(page: Page, options: ScreenOptions): Promise<void> {
-  await page.addStyleTag({ content: screenGeometryCss(options.trimWidthMm, options.trimHeightMm) });
-}
-
 /**
  * Switches between the print geometry (`false`) and the screen one, back and forth: the engine
  * prints each part of the document in both editions before going on to the next.
@@ -91,11 +96,10 @@ export async function setScreenGeometry(page: Page, options: ScreenOptions | fal
 
 /** Resamples the images of the pages shown (a part at a time, src/print/sheets.ts). */
 export async function resampleScreenImages(page: Page, options: ScreenOptions): Promise<{ resampled: number }> {
-  return page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82);
+  return page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82, true);
 }
 
-/** Switches the paginated page to the screen edition. Call after the print PDF is made. */
-export async function prepareScreenEdition(page: Page, options: ScreenOptions): Promise<{ resampled: number }> {
-  await applyScreenGeometry(page, options);
-  return resampleScreenImages(page, options);
+/** How many images of the pages shown the screen edition would resample (none: nothing to print again). */
+export async function screenImagesToResample(page: Page, options: ScreenOptions): Promise<number> {
+  return (await page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82, false)).resampled;
 }

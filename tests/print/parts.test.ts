@@ -6,11 +6,10 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderPrint } from '../../src/print/render.ts';
-import { hasPoppler, pdfInfo, pdfLines, pdfOutline, poppler, printFixtureFolder, squash } from './pdf-helpers.ts';
+import { hasPoppler, pdfInfo, pdfLines, pdfLinks as links, pdfOutline, pdfTags as tags, poppler, printFixtureFolder, squash } from './pdf-helpers.ts';
 
 interface Context {
   dir: string;
@@ -37,66 +36,6 @@ parts.before(async (ctx) => {
 parts.after(async (ctx) => {
   if (ctx.dir) await rm(ctx.dir, { recursive: true, force: true });
 });
-
-/** Each page's link annotations: where they lead (a named destination resolved to its page, or a URI). */
-async function links(bytes: Uint8Array): Promise<string[][]> {
-  const doc = await PDFDocument.load(bytes);
-  const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  return doc.getPages().map((page) =>
-    (page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []).map((ref) => {
-      const annot = doc.context.lookup(ref, PDFDict);
-      const name = annot.get(PDFName.of('Dest'));
-      if (name instanceof PDFName) {
-        const target = dests?.lookupMaybe(name, PDFArray);
-        return `${name.decodeText()} → page ${target ? pageOf.get(String(target.get(0))) : 'introuvable'}`;
-      }
-      return String(annot.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI')) ?? 'autre');
-    }),
-  );
-}
-
-/** The structure tree as element types (and marked-content ids with their page), depth first; and parent tree problems. */
-async function tags(bytes: Uint8Array): Promise<{ tree: string[]; problems: string[] }> {
-  const doc = await PDFDocument.load(bytes);
-  const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
-  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
-  const tree: string[] = [];
-  const walk = (object: unknown, depth: number, page?: number): void => {
-    const value = object instanceof PDFRef ? doc.context.lookup(object) : object;
-    if (value instanceof PDFNumber) tree.push(`${depth} mcid p${page}`);
-    else if (value instanceof PDFArray) value.asArray().forEach((kid) => walk(kid, depth, page));
-    else if (value instanceof PDFDict) {
-      const pg = value.get(PDFName.of('Pg'));
-      const at = pg ? pageOf.get(String(pg)) : page;
-      const type = String(value.get(PDFName.of('Type')) ?? '');
-      if (type === '/OBJR' || type === '/MCR') tree.push(`${depth} ${type} p${at}`);
-      else {
-        tree.push(`${depth} ${String(value.get(PDFName.of('S')))}`);
-        walk(value.get(PDFName.of('K')), depth + 1, at);
-      }
-    }
-  };
-  walk(root.get(PDFName.of('K')), 0);
-  const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
-  const keys = new Map<number, unknown>();
-  for (let i = 0; i < nums.size(); i += 2) keys.set((nums.lookup(i) as PDFNumber).asNumber(), nums.get(i + 1));
-  const problems: string[] = [];
-  doc.getPages().forEach((page, i) => {
-    const key = page.node.get(PDFName.of('StructParents'));
-    if (!(key instanceof PDFNumber)) return;
-    const entry = keys.get(key.asNumber());
-    const elements = entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
-    if (!(elements instanceof PDFArray)) problems.push(`page ${i + 1}: /StructParents ${key.asNumber()} absent de /ParentTree`);
-    for (const element of elements instanceof PDFArray ? elements.asArray() : []) {
-      const pg = doc.context.lookup(element, PDFDict).get(PDFName.of('Pg'));
-      if (pg && pageOf.get(String(pg)) !== i + 1) problems.push(`page ${i + 1}: élément de la page ${pageOf.get(String(pg))}`);
-    }
-  });
-  const next = root.get(PDFName.of('ParentTreeNextKey'));
-  if (!(next instanceof PDFNumber) || next.asNumber() <= Math.max(...keys.keys())) problems.push('/ParentTreeNextKey trop petit');
-  return { tree, problems };
-}
 
 parts('the same text on every page, folios included', async ({ whole, parts: merged, pages }) => {
   const [a, b] = [await pdfLines(whole), await pdfLines(merged)];
