@@ -1,4 +1,4 @@
-/* global Paged */
+/* global Paged, MessageChannel */
 /**
  * Lays out the next page as soon as the last one is done, instead of at the next animation
  * frame.
