@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert';
 import type { BuildPrintResult } from '../../src/print/build.ts';
 import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
 import { ghostscriptVersion } from '../../src/print/pdfx.ts';
-import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
+import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
 import { bundledBuild } from './support/fixture.ts';
 
 interface Context {
@@ -165,6 +165,18 @@ bundled('screen PDF: tagged, French, titled, with one outline entry per section'
     assert.match(pdfinfo, /Tagged:\s+yes/);
     assert.match(pdfinfo, /Title:\s+Innovation Sociale en Moselle 2025/);
   }
+});
+
+bundled('each « autres lauréats » tier is one list in the tagged PDF, though its first entry is laid out apart', async ({ result, screen }) => {
+  const expected = result.html.document.territoires.flatMap((t) => t.rangs.filter((r) => r.key === 'autres_laureats').map((r) => r.projets.length));
+  assert.ok(expected.some((n) => n > 5), `a long list among ${expected.join(', ')}`);
+  // The last lists whose items hold a heading (the project's name, h3): the territories come
+  // after the editorial pages, and nothing after them has such a list.
+  const lists = (await pdfLists(screen)).filter((list) => list.types.has('/H3'));
+  assert.equal(
+    lists.slice(-expected.length).map((list) => list.items),
+    expected,
+  );
 });
 
 bundled('the PDF/X-3 variant, when Ghostscript is here, is CMYK only and keeps the boxes', async ({ result }) => {

@@ -225,3 +225,25 @@ export async function pdfTags(bytes: Uint8Array): Promise<{ tree: string[]; prob
   if (!(next instanceof PDFNumber) || next.asNumber() <= Math.max(...keys.keys())) problems.push('/ParentTreeNextKey trop petit');
   return { tree, problems };
 }
+
+/** Every list of the structure tree (/L), in document order: its items (/LI) and the element types under it. */
+export async function pdfLists(bytes: Uint8Array): Promise<Array<{ items: number; types: Set<string> }>> {
+  const doc = await PDFDocument.load(bytes);
+  const resolve = (object: unknown) => (object instanceof PDFRef ? doc.context.lookup(object) : object);
+  const kids = (element: PDFDict): PDFDict[] => {
+    const k = resolve(element.get(PDFName.of('K')));
+    return (k instanceof PDFArray ? k.asArray().map(resolve) : [k]).filter((kid): kid is PDFDict => kid instanceof PDFDict);
+  };
+  const type = (element: PDFDict) => String(element.get(PDFName.of('S')) ?? '');
+  const typesUnder = (element: PDFDict, into = new Set<string>()): Set<string> => {
+    for (const kid of kids(element)) typesUnder(kid, into.add(type(kid)));
+    return into;
+  };
+  const lists: Array<{ items: number; types: Set<string> }> = [];
+  const walk = (element: PDFDict): void => {
+    if (type(element) === '/L') lists.push({ items: kids(element).filter((kid) => type(kid) === '/LI').length, types: typesUnder(element) });
+    kids(element).forEach(walk);
+  };
+  walk(doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict));
+  return lists;
+}
