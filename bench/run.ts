@@ -36,21 +36,23 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function measure(stage: Stage, dataDir: string, repeat: number, pages: number): Promise<Sample> {
-  const samples: Sample[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const work = await mkdtemp(join(tmpdir(), 'compendium-bench-'));
-    try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/stage.ts'), stage, dataDir, work, String(pages)], {
-        cwd: ROOT,
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, CI: 'true' },
-      });
-      samples.push(JSON.parse(stdout.trim().split('\n').pop()!) as Sample);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+/** Runs one stage once, in its own process and working folder. */
+async function runOnce(stage: Stage, dataDir: string, pages: number): Promise<Sample> {
+  const work = await mkdtemp(join(tmpdir(), 'compendium-bench-'));
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/stage.ts'), stage, dataDir, work, String(pages)], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CI: 'true' },
+    });
+    return JSON.parse(stdout.trim().split('\n').pop()!) as Sample;
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The median time of a stage's runs, and its peak memory. */
+function summarise(stage: Stage, samples: Sample[]): Sample {
   return {
     stage,
     ms: median(samples.map((s) => s.ms)),
@@ -58,6 +60,29 @@ async function measure(stage: Stage, dataDir: string, repeat: number, pages: num
     chromeRss: Math.max(...samples.map((s) => s.chromeRss)),
     pages: samples[0]!.pages,
   };
+}
+
+/**
+ * Runs every stage `repeat` times, in rounds: one run of each stage, then the next round. The
+ * disk and the other tenants of a shared machine change over minutes (a floor measured 0.5 s
+ * in one run and 1.5 s a few minutes later): a stage and its floor measured side by side in
+ * each round see the same conditions, so their ratio is fairer than when all the runs of one
+ * stage come before all the runs of the next. The web build runs before its floor, which
+ * writes as many pages as it did.
+ */
+async function measureAll(stages: Stage[], dataDir: string, repeat: number, projects: number): Promise<Record<string, Sample>> {
+  const order = stages.includes('web') ? [...stages.filter((s) => s !== 'eleventy-floor'), ...stages.filter((s) => s === 'eleventy-floor')] : stages;
+  const samples = new Map<Stage, Sample[]>(order.map((stage) => [stage, []]));
+  for (let round = 1; round <= repeat; round++) {
+    for (const stage of order) {
+      const pages = samples.get('web')?.[0]?.pages ?? projects + 45;
+      process.stderr.write(`  ${projects} projets — ${stage} (${round}/${repeat})…`);
+      const sample = await runOnce(stage, dataDir, pages);
+      samples.get(stage)!.push(sample);
+      process.stderr.write(` ${Math.round(sample.ms)} ms\n`);
+    }
+  }
+  return Object.fromEntries(stages.map((stage) => [stage, summarise(stage, samples.get(stage)!)]));
 }
 
 const mb = (b: number): string => (b ? `${Math.round(b / 1024 / 1024)} Mo` : '—');
@@ -79,14 +104,7 @@ async function main(): Promise<void> {
       dataDir = join(tmp, 'data');
       await generate({ realData: join(ROOT, 'data'), outDir: dataDir, projects: n, seed: 2025 });
     }
-    const row: Record<string, Sample> = {};
-    for (const stage of stages) {
-      const pages = row.web?.pages ?? n + 45;
-      process.stderr.write(`  ${n} projets — ${stage}…`);
-      row[stage] = await measure(stage, dataDir, repeat, pages);
-      process.stderr.write(` ${Math.round(row[stage]!.ms)} ms\n`);
-    }
-    results.push({ projects: n, stages: row });
+    results.push({ projects: n, stages: await measureAll(stages, dataDir, repeat, n) });
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 
