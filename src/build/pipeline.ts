@@ -9,7 +9,7 @@ import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfxOutcome } from '../print/build.ts';
-import type { PdfIndex } from '../site/view-model.ts';
+import type { CoverImage, PdfIndex } from '../site/view-model.ts';
 import { publishable } from '../edition/publishable.ts';
 import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
@@ -82,6 +82,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     const pdfs: PdfReport[] = [];
     const index: PdfIndex = {};
+    const covers: Record<number, CoverImage> = {};
     const notes: string[] = [];
     if (options.pdf !== false) {
       const { buildPrint } = await import('../print/build.ts');
@@ -101,13 +102,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
           pdfs.push({ edition: ed.annee, kind, path: relative(staging.dir, file.path), bytes: file.bytes, pages: result.pageCount });
           (index[ed.annee] ??= []).push({ kind, href: `/${relative(staging.dir, file.path)}`, bytes: file.bytes, pages: result.pageCount });
         }
+        covers[ed.annee] = { href: `/${relative(staging.dir, result.cover.path)}`, width: result.cover.width, height: result.cover.height };
       }
     }
 
     const site = await timed('site', async () => {
       log('Construction du site…');
       const { buildSite } = await import('../site/build.ts');
-      return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index, drafts: options.drafts });
+      return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index, covers, drafts: options.drafts });
     });
 
     for (const { year, pages, outcome } of converting.length ? await timed('PDF/X-3', () => Promise.all(converting)) : []) {

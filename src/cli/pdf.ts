@@ -53,6 +53,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     out.stdout(`  écran : ${result.screen.path} (${formatBytes(result.screen.bytes)})`);
     out.stdout(`  impression : ${result.print.path} (${formatBytes(result.print.bytes)})`);
     if (result.pdfx) out.stdout(`  PDF/X-3 : ${result.pdfx.path} (${formatBytes(result.pdfx.bytes)})`);
+    out.stdout(`  couverture : ${result.cover.path} (${formatBytes(result.cover.bytes)})`);
     if (result.pdfxSkipped) out.stdout(`  ${result.pdfxSkipped}`);
     for (const f of result.findings) out.stdout(`  Mise en page : ${f.message}`);
     return 0;

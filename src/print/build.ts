@@ -18,7 +18,7 @@ import { renderPrintHtml, type PrintHtml } from './html.ts';
 import { imageFindings } from './image-check.ts';
 import { buildPdfx, type PdfxFile } from './pdfx.ts';
 import { progressLine, type BuildProgress } from './progress.ts';
-import { fontProblems, renderPrint, type PdfFile, type RenderResult, type RenderTimeouts, type RenderTimings } from './render.ts';
+import { fontProblems, renderPrint, type CoverFile, type PdfFile, type RenderResult, type RenderTimeouts, type RenderTimings } from './render.ts';
 
 export interface BuildPrintOptions {
   /** The data folder (images, ICC profile; loaded unless `compendium` is given). */
@@ -71,6 +71,8 @@ export interface BuildPrintResult {
   trim: { widthMm: number; heightMm: number };
   print: PdfFile;
   screen: PdfFile;
+  /** The cover as a JPEG (600 px wide), for the site and link previews. */
+  cover: CoverFile;
   /** The PDF/X-3 variant (CMYK), when Ghostscript made it. */
   pdfx?: PdfxFile;
   /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
@@ -153,6 +155,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
         input: html.htmlPath,
         printPdf: printPath,
         screenPdf: screenPath,
+        coverImage: join(outDir, `${doc.fileBase}-couverture.jpg`),
         metadata: doc.metadata,
         bleedMm: doc.format.bleedMm,
         cropMarks: doc.format.cropMarks,
@@ -181,7 +184,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
         throw retryError;
       });
     }
-    if (!rendered.print || !rendered.screen) throw new Error('renderPrint did not write both PDFs');
+    if (!rendered.print || !rendered.screen || !rendered.cover) throw new Error('renderPrint did not write both PDFs and the cover');
 
     checkCancelled();
     const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
@@ -212,6 +215,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
       trim: rendered.trim,
       print: rendered.print,
       screen: rendered.screen,
+      cover: rendered.cover,
       ...(pdfx ? { pdfx } : {}),
       ...(pdfxSkipped ? { pdfxSkipped } : {}),
       ...(deferred ? { pdfxPending: deferred } : {}),

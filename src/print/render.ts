@@ -21,6 +21,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
 import { BrowserCrashError } from '../browser/errors.ts';
@@ -64,6 +65,12 @@ export interface RenderOptions {
    * instead of being printed again (default true; false prints every part twice).
    */
   screenFromPrint?: boolean;
+  /**
+   * Also write the first page, cut to the trim box, as a JPEG of `coverWidthPx` pixels wide
+   * (default 600): the cover the site shows beside the download links and in link previews.
+   */
+  coverImage?: string;
+  coverWidthPx?: number;
   /** Pages printed per page.pdf() call, merged afterwards (default 150; see src/print/sheets.ts). */
   pagesPerPart?: number;
   /** Limits of each step, in ms (defaults: RENDER_TIMEOUTS). */
@@ -100,6 +107,12 @@ export interface PdfFile {
   bytes: number;
 }
 
+/** The cover as an image (RenderOptions.coverImage). */
+export interface CoverFile extends PdfFile {
+  width: number;
+  height: number;
+}
+
 /** Milliseconds spent in each stage. */
 export type RenderTimings = Record<'launch' | 'load' | 'paginate' | 'fit' | 'pdfPrint' | 'pdfScreen' | 'postProcess' | 'total', number>;
 
@@ -107,6 +120,7 @@ export interface RenderResult {
   pageCount: number;
   print?: PdfFile;
   screen?: PdfFile;
+  cover?: CoverFile;
   /** Trim size measured on the paginated pages, in mm. */
   trim: { widthMm: number; heightMm: number };
   timings: RenderTimings;
@@ -138,6 +152,20 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<PdfFile
   await writeFile(temporary, bytes);
   await rename(temporary, path);
   return { path, bytes: (await stat(path)).size };
+}
+
+/** Writes the first page (shown), cut to its trim box, as a JPEG `width` pixels wide. */
+async function writeCover(page: Page, path: string, width: number): Promise<CoverFile> {
+  // The page box is the trim box: the bleed is drawn around it (Paged.js's .pagedjs_bleed-*).
+  const box = await page.evaluate(() => {
+    const rect = document.querySelector('.pagedjs_page .pagedjs_pagebox')?.getBoundingClientRect();
+    return rect ? { x: rect.x + window.scrollX, y: rect.y + window.scrollY, width: rect.width, height: rect.height } : null;
+  });
+  if (!box) throw new Error('writeCover: the document has no page box');
+  const bytes = await page.screenshot({ type: 'jpeg', quality: 85, clip: { ...box, scale: width / box.width }, captureBeyondViewport: true });
+  // The size Chromium gave it (it rounds), for the <img> and og:image:width/height.
+  const { width: w = 0, height: h = 0 } = await sharp(bytes).metadata();
+  return { ...(await writeAtomically(path, bytes)), width: w, height: h };
 }
 
 function defaultOutput(input: string, suffix: string): string {
@@ -282,6 +310,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     const screenParts: PDFDocument[] = [];
     for (const [from, to] of parts) {
       await showPart(page, from, to);
+      if (from === 0 && options.coverImage) result.cover = await writeCover(page, options.coverImage, options.coverWidthPx ?? 600);
       let printed: Uint8Array | undefined;
       if (printPath !== false) {
         enter('pdf-print');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { SearchIndexer, SearchIndexError } from './search-index.ts';
 import { silenceBenchmarks } from './quiet.ts';
-import { normalisePrefix, type PdfIndex } from './view-model.ts';
+import { normalisePrefix, type CoverImage, type PdfIndex } from './view-model.ts';
 import { loadSite, type SiteSettings } from './load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,6 +24,8 @@ export interface BuildSiteOptions {
   siteUrl?: string;
   /** PDFs of each edition, for the download links (hidden when absent). */
   pdfs?: PdfIndex;
+  /** The covers of the PDFs, for the editions page and link previews (none when absent). */
+  covers?: Record<number, CoverImage>;
   /** Publish draft editions (`brouillon: true`) too — for the preview. */
   drafts?: boolean;
   /** Show Eleventy's per-file log lines (default false). */
@@ -50,6 +52,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     siteUrl: options.siteUrl,
     pathPrefix: normalisePrefix(options.pathPrefix),
     pdfs: options.pdfs,
+    covers: options.covers,
     drafts: options.drafts,
     outDir,
   };

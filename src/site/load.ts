@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
-import { buildViewModel, type PdfIndex, type ViewModel } from './view-model.ts';
+import { buildViewModel, type CoverImage, type PdfIndex, type ViewModel } from './view-model.ts';
 import { publishable } from '../edition/publishable.ts';
 import { pictureIndex, type PictureSet } from './images.ts';
 import { cleanData } from './clean-text.ts';
@@ -19,6 +19,7 @@ export interface SiteSettings {
   siteUrl?: string;
   pathPrefix?: string;
   pdfs?: PdfIndex;
+  covers?: Record<number, CoverImage>;
   /** Publish draft editions too (the preview does; builds do not). */
   drafts?: boolean;
   /** Output folder, where the resized photos are written (default `_site`). */
@@ -43,7 +44,7 @@ export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
   // The file each project was read from, for image errors (« data/projets/x.yaml : l’image … »).
   const origins = result.loaded.sources.records.get('projets') ?? [];
   const fileOf = new Map(result.compendium.projets.map((p, i) => [p.id, origins[i]?.doc.file ?? displayPath(join(dataDir, 'projets', `${p.id}.yaml`))]));
-  const vm = buildViewModel(cleanData(publishable(result.compendium, { drafts: settings.drafts })), { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs });
+  const vm = buildViewModel(cleanData(publishable(result.compendium, { drafts: settings.drafts })), { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs, covers: settings.covers });
   const imagesDir = join(dataDir, 'images');
   const pictures = await pictureIndex(vm.projets, { imagesDir, outDir: resolve(settings.outDir ?? '_site') }, (p) => fileOf.get(p.id)!);
   return { ...vm, imagesDir, pictures };

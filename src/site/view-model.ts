@@ -36,12 +36,22 @@ export interface PdfFile {
 /** PDFs by edition year. */
 export type PdfIndex = Record<number, PdfFile[]>;
 
+/** The cover of an edition's PDF as an image (the first page, 600 px wide). */
+export interface CoverImage {
+  /** Root-relative URL, e.g. `/pdf/innovation-sociale-moselle-2025-couverture.jpg`. */
+  href: string;
+  width: number;
+  height: number;
+}
+
 export interface ViewOptions {
   /** Origin of the published site, without trailing slash (default https://www.moselle.fr). */
   siteUrl?: string;
   /** Sub-path the site is served under (default `/`). */
   pathPrefix?: string;
   pdfs?: PdfIndex;
+  /** Covers by edition year, for the editions page and link previews (og:image). */
+  covers?: Record<number, CoverImage>;
 }
 
 export interface ProjectLink {
@@ -157,6 +167,7 @@ export interface EditionView {
   temoignages: TestimonialView[];
   partenaires: Partner[];
   pdfs: PdfFile[];
+  cover?: CoverImage;
   /** First paragraph of the édito (Markdown). */
   editoExtrait: string;
 }
@@ -354,6 +365,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       })),
       partenaires: (e.partenaires ?? []).map(partner),
       pdfs: options.pdfs?.[e.annee] ?? [],
+      ...(options.covers?.[e.annee] ? { cover: options.covers[e.annee] } : {}),
       editoExtrait: firstParagraph(e.textes[e.edito.fichier]),
     };
   };

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BuildPrintResult } from '../../src/print/build.ts';
@@ -177,6 +178,24 @@ bundled('each « autres lauréats » tier is one list in the tagged PDF, though 
     lists.slice(-expected.length).map((list) => list.items),
     expected,
   );
+});
+
+bundled('the cover as an image for the site: the first page to its trim, 600 px wide, in the cover\'s colour', async ({ result }) => {
+  const { cover } = result;
+  assert.is(basename(cover.path), 'innovation-sociale-moselle-2025-couverture.jpg');
+  const image = sharp(await readFile(cover.path));
+  const meta = await image.metadata();
+  assert.is(meta.format, 'jpeg');
+  assert.equal([meta.width, meta.height], [cover.width, cover.height], 'the size reported is the size of the file');
+  assert.is(cover.width, 600);
+  assert.ok(Math.abs(cover.height - (600 * 297) / 210) <= 1, `A4 proportions: ${cover.height}`);
+  // Corners in the cover's brick (#8c3b1e): cut at the trim, no white bleed or page edge around it.
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  for (const [x, y] of [[2, 2], [info.width - 3, 2], [2, info.height - 3], [info.width - 3, info.height - 3]] as const) {
+    const at = (y * info.width + x) * info.channels;
+    const rgb = [data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0];
+    assert.ok(Math.abs(rgb[0]! - 0x8c) < 16 && Math.abs(rgb[1]! - 0x3b) < 16 && Math.abs(rgb[2]! - 0x1e) < 16, `corner ${x},${y}: rgb(${rgb.join(', ')})`);
+  }
 });
 
 bundled('the PDF/X-3 variant, when Ghostscript is here, is CMYK only and keeps the boxes', async ({ result }) => {

@@ -1,5 +1,5 @@
 // The same data and the same SOURCE_DATE_EPOCH give byte-identical output: HTML, JSON, CSV,
-// XML, the search index and every PDF — so editors and reviewers can diff two builds.
+// XML, the search index, every PDF and the cover image — so editors and reviewers can diff two builds.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ reproducible('two builds with the same SOURCE_DATE_EPOCH are byte-identical', ()
   const b = checksums(join(parent, 'b'));
   assert.ok(Object.keys(a).some((f) => f.endsWith('-impression.pdf')), 'the print PDF is among the files');
   assert.ok(Object.keys(a).some((f) => f.endsWith('.csv')), 'the open data is among the files');
+  assert.ok(Object.keys(a).some((f) => f.endsWith('-couverture.jpg')), 'the cover image (a screenshot) is among the files');
   // Made by Ghostscript while the site is built, and still published with the rest.
   if (process.env.CI || ghostscriptInstalled()) assert.ok(Object.keys(a).some((f) => f.endsWith('-pdfx3.pdf')), 'the PDF/X-3 variant is among the files');
   const differing = Object.keys(a).filter((f) => a[f] !== b[f]);

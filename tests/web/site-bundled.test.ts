@@ -4,7 +4,7 @@ import { loadCompendium } from '../../src/data/index.ts';
 import { buildViewModel, type ViewModel } from '../../src/site/view-model.ts';
 import { typographize } from '../../src/site/typography.ts';
 import upperFirst from '../../src/site/filters/upper-first.ts';
-import { bundledSite, BUNDLED_DATA, type BuiltSite } from './support/fixtures.ts';
+import { bundledSite, BUNDLED_DATA, SAMPLE_COVERS, type BuiltSite } from './support/fixtures.ts';
 import { element, spaces, textOf } from './support/html.ts';
 
 let site: BuiltSite;
@@ -80,6 +80,21 @@ bundled('partners, call for projects, ESS page and édito carry their data', asy
   const ess = await site.read('ess-innovation-sociale/index.html');
   for (const d of vm.edition.source.definitions ?? []) assert.ok(ess.includes(`id="${d.id}"`), d.id);
   assert.ok(textOf(await site.read('edito/index.html')).includes(shown(vm.edition.source.edito.signature.nom)));
+});
+
+bundled('the cover of the PDF: beside the downloads on the editions page, and the image of link previews', async () => {
+  const cover = SAMPLE_COVERS[2025];
+  const editions = await site.read('editions/index.html');
+  assert.ok(
+    editions.includes(`<img class="edition-item__cover" src="${cover.href}" alt="" width="${cover.width}" height="${cover.height}" loading="lazy" decoding="async">`),
+    'the cover, decorative (the title beside it names the edition), with its size',
+  );
+  for (const page of ['index.html', 'projets/graoucoop/index.html', '2025/edito/index.html']) {
+    const html = await site.read(page);
+    assert.ok(html.includes(`<meta property="og:image" content="https://www.moselle.fr${cover.href}">`), `${page}: og:image, an absolute URL`);
+    assert.ok(html.includes(`<meta property="og:image:width" content="${cover.width}">`), `${page}: og:image:width`);
+    assert.ok(html.includes('<meta property="og:image:alt" content="Couverture du recueil 2025">'), `${page}: og:image:alt`);
+  }
 });
 
 bundled.run();

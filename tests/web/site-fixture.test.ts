@@ -170,6 +170,7 @@ pages('sitemap, robots.txt and canonical URLs use the site URL', async () => {
   assert.match(await site.read('robots.txt'), /Sitemap: https:\/\/www\.moselle\.fr\/sitemap\.xml/);
   assert.match(await site.read('territoires/metz-orne/index.html'), /<link rel="canonical" href="https:\/\/www\.moselle\.fr\/territoires\/metz-orne\/">/);
   assert.match(plainSpaces(await site.read('index.html')), /<meta property="og:title" content="Innovation Sociale en Moselle 2025">/);
+  assert.not.match(await site.read('index.html'), /og:image/, 'no link preview image without a PDF cover');
 });
 
 pages('open data: JSON and CSV in the brochure’s order, CSV with BOM, « ; » and RFC 4180 quoting', async () => {

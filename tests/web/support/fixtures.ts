@@ -28,6 +28,9 @@ export const SAMPLE_PDFS = {
 };
 
 /** PDFs of the two-edition fixture: each edition has its own files. */
+/** The cover the print build would make for SAMPLE_PDFS (600 px wide, A4). */
+export const SAMPLE_COVERS = { 2025: { href: '/pdf/innovation-sociale-2025-couverture.jpg', width: 600, height: 849 } };
+
 export const TWO_EDITIONS_PDFS = {
   2025: [{ kind: 'ecran' as const, href: '/pdf/innovation-sociale-moselle-2025-ecran.pdf', bytes: 3_100_000, pages: 48 }],
   2026: [
@@ -89,19 +92,20 @@ let fixture: Promise<BuiltSite> | undefined;
 let twoEditions: Promise<BuiltSite> | undefined;
 let hostile: Promise<BuiltSite> | undefined;
 
-/** Writes a stand-in file for each PDF of the index, where the print build would put it. */
-async function withPdfs(site: BuiltSite, pdfs: Record<number, Array<{ href: string }>>): Promise<BuiltSite> {
+/** Writes a stand-in file for each PDF of the index, and each cover, where the print build would put them. */
+async function withPdfs(site: BuiltSite, pdfs: Record<number, Array<{ href: string }>>, covers: Record<number, { href: string; width: number; height: number }> = {}): Promise<BuiltSite> {
   for (const pdf of Object.values(pdfs).flat()) {
     const file = join(site.outDir, pdf.href);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, '%PDF-1.7\n%stand-in for the print build\n');
   }
+  for (const cover of Object.values(covers)) await writePhoto(join(site.outDir, cover.href), cover.width, cover.height);
   return site;
 }
 
 /** The bundled data/, built once, at the root, with stand-ins for the PDFs the print build makes. */
 export function bundledSite(): Promise<BuiltSite> {
-  bundled ??= build({ dataDir: BUNDLED_DATA, pdfs: SAMPLE_PDFS }).then((site) => withPdfs(site, SAMPLE_PDFS));
+  bundled ??= build({ dataDir: BUNDLED_DATA, pdfs: SAMPLE_PDFS, covers: SAMPLE_COVERS }).then((site) => withPdfs(site, SAMPLE_PDFS, SAMPLE_COVERS));
   return bundled;
 }
 
