@@ -154,18 +154,22 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<PdfFile
   return { path, bytes: (await stat(path)).size };
 }
 
-/** Writes the first page (shown), cut to its trim box, as a JPEG `width` pixels wide. */
-async function writeCover(page: Page, path: string, width: number): Promise<CoverFile> {
+/**
+ * The first page (shown), cut to its trim box, as a JPEG `width` pixels wide. The box is
+ * rounded inward to whole CSS pixels first: Puppeteer rounds a clip anyway, and rounding it
+ * outward would let a sliver of bleed in and make the image a pixel narrower than asked.
+ */
+async function pictureCover(page: Page, width: number): Promise<Uint8Array> {
   // The page box is the trim box: the bleed is drawn around it (Paged.js's .pagedjs_bleed-*).
   const box = await page.evaluate(() => {
     const rect = document.querySelector('.pagedjs_page .pagedjs_pagebox')?.getBoundingClientRect();
-    return rect ? { x: rect.x + window.scrollX, y: rect.y + window.scrollY, width: rect.width, height: rect.height } : null;
+    return rect ? { left: rect.left + window.scrollX, top: rect.top + window.scrollY, right: rect.right + window.scrollX, bottom: rect.bottom + window.scrollY } : null;
   });
-  if (!box) throw new Error('writeCover: the document has no page box');
-  const bytes = await page.screenshot({ type: 'jpeg', quality: 85, clip: { ...box, scale: width / box.width }, captureBeyondViewport: true });
-  // The size Chromium gave it (it rounds), for the <img> and og:image:width/height.
-  const { width: w = 0, height: h = 0 } = await sharp(bytes).metadata();
-  return { ...(await writeAtomically(path, bytes)), width: w, height: h };
+  if (!box) throw new Error('pictureCover: the document has no page box');
+  const x = Math.ceil(box.left);
+  const y = Math.ceil(box.top);
+  const clip = { x, y, width: Math.floor(box.right) - x, height: Math.floor(box.bottom) - y };
+  return page.screenshot({ type: 'jpeg', quality: 85, clip: { ...clip, scale: width / clip.width }, captureBeyondViewport: true });
 }
 
 function defaultOutput(input: string, suffix: string): string {
@@ -308,9 +312,9 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     // time. The print edition first: the screen one resamples the part's images in place.
     const printParts: PDFDocument[] = [];
     const screenParts: PDFDocument[] = [];
+    let cover: Uint8Array | undefined;
     for (const [from, to] of parts) {
       await showPart(page, from, to);
-      if (from === 0 && options.coverImage) result.cover = await writeCover(page, options.coverImage, options.coverWidthPx ?? 600);
       let printed: Uint8Array | undefined;
       if (printPath !== false) {
         enter('pdf-print');
@@ -320,24 +324,31 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
         printParts.push(await PDFDocument.load(printed, PDF_LOAD));
         lap('postProcess');
       }
-      if (screenPath !== false && printed && options.screenFromPrint !== false && (await screenImagesToResample(page, screenOptions)) === 0) {
-        // Nothing to resample: the screen pages are the print pages cut to the trim box, the
-        // same content at the same place, for a fraction of the cost of printing them again.
-        enter('post-process');
-        const cut = await PDFDocument.load(printed, PDF_LOAD);
-        trimToBox(cut, geometry(bleedMm, loaded.sheetBleedMm));
-        screenParts.push(cut);
+      if (from === 0 && options.coverImage) {
+        // Kept in memory until the PDFs are written: a build that fails later leaves no new
+        // cover beside the previous PDFs.
+        cover = await pictureCover(page, options.coverWidthPx ?? 600);
         lap('postProcess');
-      } else if (screenPath !== false) {
+      }
+      if (screenPath !== false) {
         enter('pdf-screen');
-        await setScreenGeometry(page, screenOptions);
-        result.screenImagesResampled += (await resampleScreenImages(page, screenOptions)).resampled;
-        const raw = await printPdf(page, 'écran', limits.pdf);
-        await setScreenGeometry(page, false);
-        lap('pdfScreen');
-        enter('post-process');
-        screenParts.push(await PDFDocument.load(raw, PDF_LOAD));
-        lap('postProcess');
+        if (printed && options.screenFromPrint !== false && (await screenImagesToResample(page, screenOptions)) === 0) {
+          // Nothing to resample: the screen pages are the print pages cut to the trim box, the
+          // same content at the same place, for a fraction of the cost of printing them again.
+          const cut = await PDFDocument.load(printed, PDF_LOAD);
+          trimToBox(cut, geometry(bleedMm, loaded.sheetBleedMm));
+          screenParts.push(cut);
+          lap('pdfScreen');
+        } else {
+          await setScreenGeometry(page, screenOptions);
+          result.screenImagesResampled += (await resampleScreenImages(page, screenOptions)).resampled;
+          const raw = await printPdf(page, 'écran', limits.pdf);
+          await setScreenGeometry(page, false);
+          lap('pdfScreen');
+          enter('post-process');
+          screenParts.push(await PDFDocument.load(raw, PDF_LOAD));
+          lap('postProcess');
+        }
       }
       await releasePart(page, from, to);
       if (pageCount >= GC_FROM_PAGES) await collectGarbage();
@@ -355,6 +366,10 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
       const finished = await finish(screenParts, geometry(0, 0));
       result.screen = await writeAtomically(screenPath, finished.bytes);
       if (printPath === false) result.fonts = finished.fonts;
+    }
+    if (cover && options.coverImage) {
+      const { width = 0, height = 0 } = await sharp(cover).metadata();
+      result.cover = { ...(await writeAtomically(options.coverImage, cover)), width, height };
     }
     lap('postProcess');
 

@@ -6,6 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { listFonts } from '../../src/print/pdf-fonts.ts';
@@ -235,9 +236,15 @@ render('is reproducible: SOURCE_DATE_EPOCH dates, a content-derived ID, byte-ide
   assert.ok(Buffer.from(await readFile(join(ctx.dir, 'again.pdf'))).equals(Buffer.from(ctx.print)), 'same bytes');
 });
 
-render('crop marks: the sheet grows by 7 mm around the bleed, the boxes stay exact', async (ctx) => {
+render('crop marks: the sheet grows by 7 mm around the bleed, the boxes stay exact; the cover is still 600 px wide', async (ctx) => {
   const path = join(ctx.dir, 'marks.pdf');
-  await renderPrint({ input: join(ctx.dir, 'brochure.html'), metadata, cropMarks: true, printPdf: path, screenPdf: false });
+  const coverImage = join(ctx.dir, 'marks-cover.jpg');
+  const marked = await renderPrint({ input: join(ctx.dir, 'brochure.html'), metadata, cropMarks: true, printPdf: path, screenPdf: false, coverImage });
+  // The page box starts 37.8 CSS px in: rounded outward, the picture was 599 × 848.
+  assert.is(marked.cover?.width, 600);
+  assert.ok(Math.abs((marked.cover?.height ?? 0) - (600 * 297) / 210) <= 1, `A4 proportions: ${marked.cover?.height}`);
+  const picture = await sharp(await readFile(coverImage)).metadata();
+  assert.equal([picture.width, picture.height], [marked.cover?.width, marked.cover?.height], 'the size reported is the size of the file');
   const doc = await PDFDocument.load(await readFile(path));
   const near = (a: number, b: number) => Math.abs(a - b) < 0.001;
   for (const [i, page] of doc.getPages().entries()) {

@@ -27,10 +27,10 @@ export const SAMPLE_PDFS = {
   ],
 };
 
-/** PDFs of the two-edition fixture: each edition has its own files. */
 /** The cover the print build would make for SAMPLE_PDFS (600 px wide, A4). */
 export const SAMPLE_COVERS = { 2025: { href: '/pdf/innovation-sociale-2025-couverture.jpg', width: 600, height: 849 } };
 
+/** PDFs of the two-edition fixture: each edition has its own files. */
 export const TWO_EDITIONS_PDFS = {
   2025: [{ kind: 'ecran' as const, href: '/pdf/innovation-sociale-moselle-2025-ecran.pdf', bytes: 3_100_000, pages: 48 }],
   2026: [
