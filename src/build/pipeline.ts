@@ -9,7 +9,7 @@ import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfxOutcome } from '../print/build.ts';
-import type { CoverImage, PdfIndex } from '../site/view-model.ts';
+import type { CoverIndex, PdfIndex } from '../site/view-model.ts';
 import { publishable } from '../edition/publishable.ts';
 import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
@@ -82,7 +82,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
     const pdfs: PdfReport[] = [];
     const index: PdfIndex = {};
-    const covers: Record<number, CoverImage> = {};
+    const covers: CoverIndex = {};
     const notes: string[] = [];
     if (options.pdf !== false) {
       const { buildPrint } = await import('../print/build.ts');

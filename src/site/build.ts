@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { SearchIndexer, SearchIndexError } from './search-index.ts';
 import { silenceBenchmarks } from './quiet.ts';
-import { normalisePrefix, type CoverImage, type PdfIndex } from './view-model.ts';
+import { normalisePrefix, type CoverIndex, type PdfIndex } from './view-model.ts';
 import { loadSite, type SiteSettings } from './load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +25,7 @@ export interface BuildSiteOptions {
   /** PDFs of each edition, for the download links (hidden when absent). */
   pdfs?: PdfIndex;
   /** The covers of the PDFs, for the editions page and link previews (none when absent). */
-  covers?: Record<number, CoverImage>;
+  covers?: CoverIndex;
   /** Publish draft editions (`brouillon: true`) too — for the preview. */
   drafts?: boolean;
   /** Show Eleventy's per-file log lines (default false). */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
-import { buildViewModel, type CoverImage, type PdfIndex, type ViewModel } from './view-model.ts';
+import { buildViewModel, type CoverIndex, type PdfIndex, type ViewModel } from './view-model.ts';
 import { publishable } from '../edition/publishable.ts';
 import { pictureIndex, type PictureSet } from './images.ts';
 import { cleanData } from './clean-text.ts';
@@ -19,7 +19,7 @@ export interface SiteSettings {
   siteUrl?: string;
   pathPrefix?: string;
   pdfs?: PdfIndex;
-  covers?: Record<number, CoverImage>;
+  covers?: CoverIndex;
   /** Publish draft editions too (the preview does; builds do not). */
   drafts?: boolean;
   /** Output folder, where the resized photos are written (default `_site`). */

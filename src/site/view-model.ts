@@ -44,14 +44,17 @@ export interface CoverImage {
   height: number;
 }
 
+/** Covers by edition year. */
+export type CoverIndex = Record<number, CoverImage>;
+
 export interface ViewOptions {
   /** Origin of the published site, without trailing slash (default https://www.moselle.fr). */
   siteUrl?: string;
   /** Sub-path the site is served under (default `/`). */
   pathPrefix?: string;
   pdfs?: PdfIndex;
-  /** Covers by edition year, for the editions page and link previews (og:image). */
-  covers?: Record<number, CoverImage>;
+  /** For the editions page and link previews (og:image). */
+  covers?: CoverIndex;
 }
 
 export interface ProjectLink {
