@@ -28,6 +28,10 @@ export interface Territory {
   id: Id;
   nom: string;
   intitule: string;
+  /** Completes a sentence: « en Moselle », « sur le territoire de Metz – Orne ». */
+  dans: string;
+  /** The same in printed headings, where the brochure differs (« sur le territoire de la Moselle »). */
+  dans_titre?: string;
   ordre: number;
   description?: string;
 }

@@ -42,7 +42,7 @@ bad('a territory with no project, and one with 60, build', () => {
   files['editions/2025/edition.yaml'] = edition
     .replace('  - territoire: moselle\n    aussi_laureats:\n      - le-jardin-musical\n', `  - territoire: moselle\n    aussi_laureats:\n      - le-jardin-musical\n    autres_laureats:\n${ids.map((id) => `      - ${id}\n`).join('')}`)
     .replace('territoires:\n', 'territoires:\n');
-  files['territoires.yaml'] = `${readFileSync(join(VALID, 'territoires.yaml'), 'utf8')}  - id: thionville\n    nom: Thionville\n    intitule: Territoire de Thionville\n    ordre: 3\n`;
+  files['territoires.yaml'] = `${readFileSync(join(VALID, 'territoires.yaml'), 'utf8')}  - id: thionville\n    nom: Thionville\n    intitule: Territoire de Thionville\n    dans: sur le territoire de Thionville\n    ordre: 3\n`;
   const r = build(dataWith(files));
   assert.is(r.status, 0, r.out);
   assert.ok(existsSync(join(r.site, 'projets/projet-60/index.html')));

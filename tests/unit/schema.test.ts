@@ -30,7 +30,7 @@ schema('type: names the expected type and what was found', () => {
 schema('required: points at the mapping that lacks the key', () => {
   assert.equal(check('id: x\norganisation: o\nterritoire: t\n'), ['1:1 la clé obligatoire « annee » manque dans ce fichier']);
   assert.equal(check(`${PROJECT}photo:\n  alt: x\n`, 'projet'), []);
-  assert.equal(check('territoires:\n  - id: a\n    nom: A\n    ordre: 1\n', 'territoires'), ['2:5 la clé obligatoire « intitule » manque dans l’élément 1 de « territoires »']);
+  assert.equal(check('territoires:\n  - id: a\n    nom: A\n    dans: en A\n    ordre: 1\n', 'territoires'), ['2:5 la clé obligatoire « intitule » manque dans l’élément 1 de « territoires »']);
 });
 
 schema('additionalProperties: points at the key and suggests the closest', () => {
