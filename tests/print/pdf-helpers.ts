@@ -158,12 +158,28 @@ export function pdfFonts(path: string): Array<{ name: string; type: string; embe
 }
 
 /**
- * Text of each page in reading order, column by column: poppler's pdftotext when installed
- * (pdfjs lines mix the columns of a page), else pdfjs's lines.
+ * Text of each page in reading order, column by column: poppler's pdftotext when installed,
+ * else pdfjs's text items in the order Chromium painted them (the document's order). Not
+ * pdfLines: items on the same baseline are joined into one line, so a title wrapped in one
+ * column comes out interleaved with the text beside it (found on a machine without poppler,
+ * where « Programme d’insertion sociale et professionnelle des personnes migrantes » was not
+ * found in its section).
  */
 export async function pageTexts(path: string, bytes: Uint8Array): Promise<string[]> {
   if (hasPoppler()) return poppler('pdftotext', ['-enc', 'UTF-8', path, '-']).split('\f').slice(0, -1);
-  return (await pdfLines(bytes)).map((lines) => lines.join('\n'));
+  return pdfStreamTexts(bytes);
+}
+
+/** Each page's text items in content-stream order, a line break where pdfjs sees one. */
+export async function pdfStreamTexts(bytes: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { items } = await (await doc.getPage(n)).getTextContent();
+    pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u02BC/g, '’'));
+  }
+  await doc.destroy();
+  return pages;
 }
 
 /** Each page's link annotations: where they lead (a named destination resolved to its page, or a URI). */
