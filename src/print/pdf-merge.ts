@@ -44,7 +44,6 @@ interface Structure {
   /** Parent tree entries, flattened: [key, value]. */
   entries: Array<[number, PDFObject]>;
   parentTree: PDFDict;
-  nextKey: number;
 }
 
 interface OutlineEntry {
@@ -90,9 +89,7 @@ function structureOf(doc: PDFDocument): Structure | undefined {
     kids = array;
   }
   const parentTree = root.lookupMaybe(PARENT_TREE, PDFDict) ?? doc.context.obj({});
-  const entries = numberTree(doc, parentTree);
-  const nextKey = numberOf(root.lookup(PARENT_TREE_NEXT_KEY)) ?? Math.max(-1, ...entries.map(([key]) => key)) + 1;
-  return { rootRef, container, containerRef, kids: kids as PDFArray, entries, parentTree, nextKey };
+  return { rootRef, container, containerRef, kids: kids as PDFArray, entries: numberTree(doc, parentTree), parentTree };
 }
 
 /**
@@ -199,7 +196,8 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
   const [doc, ...rest] = parts;
   if (!doc) throw new Error('mergePdfParts: no PDF to merge');
   const structure = structureOf(doc);
-  if (structure) Object.assign(structure, renumberKeys(doc, structure.entries, 0));
+  let nextKey = 0;
+  if (structure) ({ entries: structure.entries, nextKey } = renumberKeys(doc, structure.entries, 0));
   const outline = outlineOf(doc);
   let dests = doc.catalog.lookupMaybe(DESTS, PDFDict);
 
@@ -214,7 +212,7 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
       mapped.set(source.rootRef, structure.rootRef);
     }
     // Keys numbered in the part itself, so that its pages and links are copied with them.
-    const keys = structure && source ? renumberKeys(part, source.entries, structure.nextKey) : undefined;
+    const keys = structure && source ? renumberKeys(part, source.entries, nextKey) : undefined;
 
     for (const page of part.getPages()) {
       const ref = copier.copy(page.ref) as PDFRef;
@@ -224,7 +222,7 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
     if (structure && source && keys) {
       for (const kid of source.kids.asArray()) structure.kids.push(copier.copy(kid));
       for (const [key, value] of keys.entries) structure.entries.push([key, copier.copy(value)]);
-      structure.nextKey = keys.nextKey;
+      nextKey = keys.nextKey;
     }
 
     const partDests = part.catalog.lookupMaybe(DESTS, PDFDict);
@@ -258,7 +256,7 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
     structure.parentTree.set(NUMS, nums);
     const root = doc.context.lookup(structure.rootRef, PDFDict);
     if (!root.get(PARENT_TREE)) root.set(PARENT_TREE, doc.context.register(structure.parentTree));
-    root.set(PARENT_TREE_NEXT_KEY, PDFNumber.of(structure.nextKey));
+    root.set(PARENT_TREE_NEXT_KEY, PDFNumber.of(nextKey));
   }
   if (rest.length > 0) writeOutline(doc, outline);
   return doc;
