@@ -14,7 +14,7 @@ import { publishable } from '../edition/publishable.ts';
 import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
 import { stage } from './atomic.ts';
-import type { BuildReport, PdfReport, StageTiming } from './report.ts';
+import { formatBrowser, type BrowserUsed, type BuildReport, type PdfReport, type StageTiming } from './report.ts';
 
 export interface BuildOptions {
   dataDir?: string;
@@ -84,6 +84,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const index: PdfIndex = {};
     const covers: CoverIndex = {};
     const notes: string[] = [];
+    const browsers: BrowserUsed[] = [];
     if (options.pdf !== false) {
       const { buildPrint } = await import('../print/build.ts');
       const pdfDir = join(staging.dir, 'pdf');
@@ -98,6 +99,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         if (result.pdfxPending) converting.push(result.pdfxPending.then((outcome) => ({ year: ed.annee, pages: result.pageCount, outcome })));
         if (options.strict && result.findings.length) throw new FitError(result.findings.map((f) => f.message));
         for (const f of result.findings) notes.push(`Mise en page ${ed.annee} : ${f.message}`);
+        const { browser } = result;
+        if (browser && !browsers.some((b) => formatBrowser(b) === formatBrowser(browser))) browsers.push(browser);
         for (const [kind, file] of [['ecran', result.screen], ['impression', result.print]] as const) {
           pdfs.push({ edition: ed.annee, kind, path: relative(staging.dir, file.path), bytes: file.bytes, pages: result.pageCount });
           (index[ed.annee] ??= []).push({ kind, href: `/${relative(staging.dir, file.path)}`, bytes: file.bytes, pages: result.pageCount });
@@ -129,6 +132,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       sitePages: site.pages,
       searchPages: site.indexedPages,
       pdfs: pdfs.map((p) => ({ ...p, path: join(displayPath(outDir), p.path) })),
+      browsers,
       notes,
       timings,
     };

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserCrashError } from '../browser/errors.ts';
 import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
+import type { BrowserUsed } from '../build/report.ts';
 import type { Compendium } from '../model.ts';
 import { PrintCancelledError, PrintFitError } from './errors.ts';
 import { NBSP } from './french.ts';
@@ -86,6 +87,8 @@ export interface BuildPrintResult {
   fontProblems: string[];
   pageFacts: PageFacts[];
   html: PrintHtml;
+  /** The browser that printed the PDFs, for the build report (always known when buildPrint launched it). */
+  browser?: BrowserUsed;
 }
 
 /** Named pages that are sparse by design (cover, openers, back cover). */
@@ -185,6 +188,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
       });
     }
     if (!rendered.print || !rendered.screen || !rendered.cover) throw new Error('renderPrint did not write both PDFs and the cover');
+    const browser: BrowserUsed | undefined = session && { version: await session.browser.version(), path: session.found.executablePath, source: session.found.source };
 
     checkCancelled();
     const findings = [...rendered.findings, ...imageFindings(rendered.pages)].sort((a, b) => a.page - b.page);
@@ -224,6 +228,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
       fontProblems: fontProblems(rendered.fonts),
       pageFacts: rendered.pages,
       html,
+      ...(browser ? { browser } : {}),
     };
     if (failing) throw new PrintFitError(findings, result);
     return result;

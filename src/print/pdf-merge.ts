@@ -8,7 +8,9 @@
  * - tags: each part has its own /StructTreeRoot whose Document element lists that part's
  *   elements, and whose /ParentTree maps keys (a page's /StructParents, a link's /StructParent)
  *   to elements. The parts' elements are appended under the first part's Document element and
- *   their keys shifted past the keys already used;
+ *   their keys numbered anew, one after the other, from the pages and links each part holds
+ *   (renumberKeys: how Chromium numbers them changed between versions). The marked-content ids
+ *   need nothing: they count within a page's content stream, which is copied whole;
  * - links: Chromium writes internal links as `/Dest /name` and the names in the catalog's
  *   /Dests, each part only those it printed: the dictionaries are united;
  * - outline: Chromium nests headings by level within each part, so a part that starts inside a
@@ -42,7 +44,6 @@ interface Structure {
   /** Parent tree entries, flattened: [key, value]. */
   entries: Array<[number, PDFObject]>;
   parentTree: PDFDict;
-  nextKey: number;
 }
 
 interface OutlineEntry {
@@ -88,9 +89,42 @@ function structureOf(doc: PDFDocument): Structure | undefined {
     kids = array;
   }
   const parentTree = root.lookupMaybe(PARENT_TREE, PDFDict) ?? doc.context.obj({});
-  const entries = numberTree(doc, parentTree);
-  const nextKey = numberOf(root.lookup(PARENT_TREE_NEXT_KEY)) ?? Math.max(-1, ...entries.map(([key]) => key)) + 1;
-  return { rootRef, container, containerRef, kids: kids as PDFArray, entries, parentTree, nextKey };
+  return { rootRef, container, containerRef, kids: kids as PDFArray, entries: numberTree(doc, parentTree), parentTree };
+}
+
+/**
+ * Numbers a part's parent tree keys anew from `first`, in the order the part uses them: each
+ * page's /StructParents, then its links' /StructParent. What the browser wrote is not trusted:
+ * Chromium 156 numbers them that way from 0, but Chromium 143 (@sparticuz/chromium) numbers
+ * the pages 0…n−1 and the links from 100 000, and writes a /ParentTreeNextKey of n, below its
+ * own keys. Shifting such keys by the next key collides parts and leaves /ParentTreeNextKey
+ * too small (ISO 32000-1 §14.7.4.4: greater than any key), which PDF readers may reject.
+ * Numbered from what the pages point to, the keys are dense and the next one is known.
+ * An entry no page or link points to is dropped: nothing could reach it.
+ */
+function renumberKeys(part: PDFDocument, entries: ReadonlyArray<[number, PDFObject]>, first: number): { entries: Array<[number, PDFObject]>; nextKey: number } {
+  const values = new Map(entries);
+  const renumbered: Array<[number, PDFObject]> = [];
+  const given = new Map<number, number>();
+  const seen = new Set<PDFDict>();
+  const renumber = (dict: PDFDict | undefined, name: PDFName): void => {
+    const old = numberOf(dict?.get(name));
+    if (!dict || old === undefined || seen.has(dict)) return;
+    seen.add(dict);
+    let key = given.get(old);
+    if (key === undefined) {
+      key = first + given.size;
+      given.set(old, key);
+      const value = values.get(old);
+      if (value) renumbered.push([key, value]);
+    }
+    dict.set(name, PDFNumber.of(key));
+  };
+  for (const page of part.getPages()) {
+    renumber(page.node, STRUCT_PARENTS);
+    for (const annot of page.node.lookupMaybe(ANNOTS, PDFArray)?.asArray() ?? []) renumber(part.context.lookupMaybe(annot, PDFDict), STRUCT_PARENT);
+  }
+  return { entries: renumbered, nextKey: first + given.size };
 }
 
 /** The outline entries, depth first, with the level of the heading each points to. */
@@ -154,12 +188,16 @@ function writeOutline(doc: PDFDocument, entries: readonly OutlineEntry[]): void 
   link(top);
 }
 
-/** Merges PDFs printed from consecutive parts of one document. One part is returned as it is. */
+/**
+ * Merges PDFs printed from consecutive parts of one document. One part keeps its pages and
+ * outline as printed; its parent tree keys are numbered anew all the same (renumberKeys).
+ */
 export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFDocument> {
   const [doc, ...rest] = parts;
   if (!doc) throw new Error('mergePdfParts: no PDF to merge');
-  if (rest.length === 0) return doc;
   const structure = structureOf(doc);
+  let nextKey = 0;
+  if (structure) ({ entries: structure.entries, nextKey } = renumberKeys(doc, structure.entries, 0));
   const outline = outlineOf(doc);
   let dests = doc.catalog.lookupMaybe(DESTS, PDFDict);
 
@@ -173,27 +211,18 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
       mapped.set(source.containerRef, structure.containerRef);
       mapped.set(source.rootRef, structure.rootRef);
     }
-    const offset = structure?.nextKey ?? 0;
-    const shift = (dict: PDFDict, key: PDFName) => {
-      const value = numberOf(dict.get(key));
-      if (value !== undefined) dict.set(key, PDFNumber.of(value + offset));
-    };
+    // Keys numbered in the part itself, so that its pages and links are copied with them.
+    const keys = structure && source ? renumberKeys(part, source.entries, nextKey) : undefined;
 
     for (const page of part.getPages()) {
       const ref = copier.copy(page.ref) as PDFRef;
-      const leaf = doc.context.lookup(ref) as PDFPageLeaf;
-      shift(leaf, STRUCT_PARENTS);
-      for (const annot of leaf.lookupMaybe(ANNOTS, PDFArray)?.asArray() ?? []) {
-        const dict = doc.context.lookupMaybe(annot, PDFDict);
-        if (dict) shift(dict, STRUCT_PARENT);
-      }
-      doc.addPage(PDFPage.of(leaf, ref, doc));
+      doc.addPage(PDFPage.of(doc.context.lookup(ref) as PDFPageLeaf, ref, doc));
     }
 
-    if (structure && source) {
+    if (structure && source && keys) {
       for (const kid of source.kids.asArray()) structure.kids.push(copier.copy(kid));
-      for (const [key, value] of source.entries) structure.entries.push([key + offset, copier.copy(value)]);
-      structure.nextKey = offset + source.nextKey;
+      for (const [key, value] of keys.entries) structure.entries.push([key, copier.copy(value)]);
+      nextKey = keys.nextKey;
     }
 
     const partDests = part.catalog.lookupMaybe(DESTS, PDFDict);
@@ -227,9 +256,9 @@ export async function mergePdfParts(parts: readonly PDFDocument[]): Promise<PDFD
     structure.parentTree.set(NUMS, nums);
     const root = doc.context.lookup(structure.rootRef, PDFDict);
     if (!root.get(PARENT_TREE)) root.set(PARENT_TREE, doc.context.register(structure.parentTree));
-    root.set(PARENT_TREE_NEXT_KEY, PDFNumber.of(structure.nextKey));
+    root.set(PARENT_TREE_NEXT_KEY, PDFNumber.of(nextKey));
   }
-  writeOutline(doc, outline);
+  if (rest.length > 0) writeOutline(doc, outline);
   return doc;
 }
 

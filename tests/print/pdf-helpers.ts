@@ -158,12 +158,28 @@ export function pdfFonts(path: string): Array<{ name: string; type: string; embe
 }
 
 /**
- * Text of each page in reading order, column by column: poppler's pdftotext when installed
- * (pdfjs lines mix the columns of a page), else pdfjs's lines.
+ * Text of each page in reading order, column by column: poppler's pdftotext when installed,
+ * else pdfjs's text items in the order Chromium painted them (the document's order). Not
+ * pdfLines: items on the same baseline are joined into one line, so a title wrapped in one
+ * column comes out interleaved with the text beside it (found on a machine without poppler,
+ * where « Programme d’insertion sociale et professionnelle des personnes migrantes » was not
+ * found in its section).
  */
 export async function pageTexts(path: string, bytes: Uint8Array): Promise<string[]> {
   if (hasPoppler()) return poppler('pdftotext', ['-enc', 'UTF-8', path, '-']).split('\f').slice(0, -1);
-  return (await pdfLines(bytes)).map((lines) => lines.join('\n'));
+  return pdfStreamTexts(bytes);
+}
+
+/** Each page's text items in content-stream order, a line break where pdfjs sees one. */
+export async function pdfStreamTexts(bytes: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { items } = await (await doc.getPage(n)).getTextContent();
+    pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u02BC/g, '’'));
+  }
+  await doc.destroy();
+  return pages;
 }
 
 /** Each page's link annotations: where they lead (a named destination resolved to its page, or a URI). */
@@ -184,45 +200,82 @@ export async function pdfLinks(bytes: Uint8Array): Promise<string[][]> {
   );
 }
 
-/** The structure tree as element types (and marked-content ids with their page), depth first; and parent tree problems. */
+/**
+ * The structure tree as element types (and marked-content ids with their page), depth first;
+ * and what is wrong with the parent tree, checked both ways (ISO 32000-1 §14.7.4.4): each
+ * page's /StructParents leads to an array whose item N is the element holding the page's
+ * marked content N, and every marked content of the tree is found there; each link's
+ * /StructParent leads to the element whose /OBJR names that link; no key is used twice; and
+ * /ParentTreeNextKey is greater than every key.
+ */
 export async function pdfTags(bytes: Uint8Array): Promise<{ tree: string[]; problems: string[] }> {
   const doc = await PDFDocument.load(bytes);
   const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
   const tree: string[] = [];
-  const walk = (object: unknown, depth: number, page?: number): void => {
+  /** "page:mcid" → the element holding it; "annotation ref" → the element whose OBJR names it. */
+  const holders = new Map<string, string>();
+  const walk = (object: unknown, depth: number, page: number | undefined, holder: string): void => {
     const value = object instanceof PDFRef ? doc.context.lookup(object) : object;
-    if (value instanceof PDFNumber) tree.push(`${depth} mcid p${page}`);
-    else if (value instanceof PDFArray) value.asArray().forEach((kid) => walk(kid, depth, page));
+    if (value instanceof PDFNumber) {
+      tree.push(`${depth} mcid p${page}`);
+      holders.set(`${page}:${value.asNumber()}`, holder);
+    } else if (value instanceof PDFArray) value.asArray().forEach((kid) => walk(kid, depth, page, holder));
     else if (value instanceof PDFDict) {
       const pg = value.get(PDFName.of('Pg'));
       const at = pg ? pageOf.get(String(pg)) : page;
       const type = String(value.get(PDFName.of('Type')) ?? '');
+      if (type === '/OBJR') holders.set(String(value.get(PDFName.of('Obj'))), holder);
+      if (type === '/MCR') holders.set(`${at}:${String(value.get(PDFName.of('MCID')))}`, holder);
       if (type === '/OBJR' || type === '/MCR') tree.push(`${depth} ${type} p${at}`);
       else {
         tree.push(`${depth} ${String(value.get(PDFName.of('S')))}`);
-        walk(value.get(PDFName.of('K')), depth + 1, at);
+        walk(value.get(PDFName.of('K')), depth + 1, at, String(object));
       }
     }
   };
-  walk(root.get(PDFName.of('K')), 0);
-  const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+  walk(root.get(PDFName.of('K')), 0, undefined, 'racine');
   const keys = new Map<number, unknown>();
-  for (let i = 0; i < nums.size(); i += 2) keys.set((nums.lookup(i) as PDFNumber).asNumber(), nums.get(i + 1));
+  const collect = (node: PDFDict): void => {
+    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    for (let i = 0; nums && i + 1 < nums.size(); i += 2) keys.set((nums.lookup(i) as PDFNumber).asNumber(), nums.get(i + 1));
+    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) collect(doc.context.lookup(kid, PDFDict));
+  };
+  collect(root.lookup(PDFName.of('ParentTree'), PDFDict));
   const problems: string[] = [];
+  const used = new Set<number>();
+  const use = (key: number, who: string): unknown => {
+    if (used.has(key)) problems.push(`${who} : clé ${key} déjà prise`);
+    used.add(key);
+    if (!keys.has(key)) problems.push(`${who} : clé ${key} absente de /ParentTree`);
+    const entry = keys.get(key);
+    return entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
+  };
+  const found = new Set<string>();
   doc.getPages().forEach((page, i) => {
     const key = page.node.get(PDFName.of('StructParents'));
-    if (!(key instanceof PDFNumber)) return;
-    const entry = keys.get(key.asNumber());
-    const elements = entry instanceof PDFRef ? doc.context.lookup(entry) : entry;
-    if (!(elements instanceof PDFArray)) problems.push(`page ${i + 1}: /StructParents ${key.asNumber()} absent de /ParentTree`);
-    for (const element of elements instanceof PDFArray ? elements.asArray() : []) {
-      const pg = doc.context.lookup(element, PDFDict).get(PDFName.of('Pg'));
-      if (pg && pageOf.get(String(pg)) !== i + 1) problems.push(`page ${i + 1}: élément de la page ${pageOf.get(String(pg))}`);
+    if (key instanceof PDFNumber) {
+      const elements = use(key.asNumber(), `page ${i + 1}`);
+      if (!(elements instanceof PDFArray)) problems.push(`page ${i + 1} : /StructParents ${key.asNumber()} ne mène pas à un tableau`);
+      (elements instanceof PDFArray ? elements.asArray() : []).forEach((element, mcid) => {
+        const pg = doc.context.lookupMaybe(element, PDFDict)?.get(PDFName.of('Pg'));
+        if (pg && pageOf.get(String(pg)) !== i + 1) problems.push(`page ${i + 1} : élément de la page ${pageOf.get(String(pg))}`);
+        const holder = holders.get(`${i + 1}:${mcid}`);
+        if (holder !== String(element)) problems.push(`page ${i + 1} : contenu marqué ${mcid} tenu par ${holder ?? 'aucun élément'}, /ParentTree dit ${String(element)}`);
+        found.add(`${i + 1}:${mcid}`);
+      });
+    }
+    for (const annot of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
+      const parent = doc.context.lookupMaybe(annot, PDFDict)?.get(PDFName.of('StructParent'));
+      if (!(parent instanceof PDFNumber)) continue;
+      const element = keys.get(parent.asNumber());
+      use(parent.asNumber(), `lien ${String(annot)} page ${i + 1}`);
+      if (holders.get(String(annot)) !== String(element)) problems.push(`lien ${String(annot)} page ${i + 1} : /OBJR dans ${holders.get(String(annot)) ?? 'aucun élément'}, /ParentTree dit ${String(element)}`);
     }
   });
+  for (const at of holders.keys()) if (at.includes(':') && !found.has(at)) problems.push(`contenu marqué ${at} absent de /ParentTree`);
   const next = root.get(PDFName.of('ParentTreeNextKey'));
-  if (!(next instanceof PDFNumber) || next.asNumber() <= Math.max(...keys.keys())) problems.push('/ParentTreeNextKey trop petit');
+  if (!(next instanceof PDFNumber) || next.asNumber() <= Math.max(-1, ...keys.keys())) problems.push('/ParentTreeNextKey trop petit');
   return { tree, problems };
 }
 
