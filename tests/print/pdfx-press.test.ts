@@ -131,7 +131,7 @@ press('a PDF/X-3 that fails the preflight is a PdfxPreflightError with the repor
   const error = await buildPdfx({ input, output, title: TITLE }).catch((e: unknown) => e);
   assert.instance(error, PdfxPreflightError);
   assert.is((error as PdfxPreflightError).code, 'PDFX_PREFLIGHT_FAILED');
-  assert.match((error as Error).message.replace(/\u00A0/g, ' '), /Page 1 \(encrage maximal 400 %\) :\n  ✗ Encrage total ≤ 300 % : encrage de 400 % \(C100 M100 Y100 K100\)/);
+  assert.match((error as Error).message.replace(/\u00A0/g, ' '), /Page 1 \(encrage maximal 400 %\) :\n {2}✗ Encrage total ≤ 300 % : encrage de 400 % \(C100 M100 Y100 K100\)/);
   assert.ok((await readFile(output)).byteLength > 0, 'the file is there to be looked at');
 });
 
