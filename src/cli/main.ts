@@ -16,6 +16,7 @@ Commandes :
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   pdf [--territoire id | --theme id]       les PDF d’une édition, ou le livret d’un territoire ou d’un thème
+      [--traits-de-coupe]                  ajoute traits de coupe et marge autour du fond perdu (impression, PDF/X-3)
   preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
   preflight <fichier.pdf>                  contrôle un PDF selon PDF/X-3:2002 avant de l’envoyer à l’imprimeur
   help                                     affiche cette aide

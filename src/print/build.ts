@@ -31,6 +31,8 @@ export interface BuildPrintOptions {
   /** A territory's booklet (territory id), or a theme's (theme id). */
   territory?: string;
   theme?: string;
+  /** Crop marks and slug (default: the edition's `format.traits_de_coupe`). */
+  cropMarks?: boolean;
   /** Fit and image findings become an error (PrintFitError), thrown after the files are written. */
   strict?: boolean;
   /**
@@ -158,7 +160,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
         coverImage: join(outDir, `${doc.fileBase}-couverture.jpg`),
         metadata: doc.metadata,
         bleedMm: doc.format.bleedMm,
-        cropMarks: doc.format.cropMarks,
+        cropMarks: options.cropMarks ?? doc.format.cropMarks,
         fit: { sparsePages: SPARSE_PAGES },
         // Saddle stitching takes sheets of four pages.
         padToMultipleOf: 4,
