@@ -260,7 +260,8 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       '-dColorImageFilter=/DCTEncode',
       '-dEmbedAllFonts=true',
       '-dSubsetFonts=true',
-      `-sOutputFile=${output}`,
+      // « % » in an output name is a page-number format to Ghostscript (a temporary folder may have one).
+      `-sOutputFile=${output.replace(/%/g, '%%')}`,
       '-c',
       '<< /ColorImageDict << /QFactor 0.15 /Blend 1 /HSamples [1 1 1 1] /VSamples [1 1 1 1] >> >> setdistillerparams',
       '-f',

@@ -18,7 +18,7 @@ export const TAC_DPI = 36;
 export async function renderedInk(pdfPath: string, gs = 'gs'): Promise<number[] | undefined> {
   const work = await mkdtemp(join(tmpdir(), 'compendium-tac-'));
   try {
-    const result = await runTool(gs, ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${TAC_DPI}`, '-dUseBleedBox', '-dUsePDFX3Profile', `-sOutputFile=${join(work, 'p%05d.pam')}`, pdfPath]);
+    const result = await runTool(gs, ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${TAC_DPI}`, '-dUseBleedBox', '-dUsePDFX3Profile', `-sOutputFile=${join(work.replace(/%/g, '%%'), 'p%05d.pam')}`, pdfPath]);
     if (result.missing) return undefined;
     if (result.code !== 0) throw new Error(`Ghostscript (${gs}) n’a pas pu rendre ${pdfPath} : ${result.stderr.trim().split('\n').slice(-2).join(' ')}`);
     const files = (await readdir(work)).sort();
