@@ -83,7 +83,7 @@ const VARIANTS: Array<{ rule: CheckId; what: string; page?: number; version?: st
       draw(doc, `BT /${name} 12 Tf 0 0 0 1 k 40 300 Td (Gras) Tj ET`);
     },
   },
-  { rule: 'boxes', what: 'no TrimBox', page: 2, message: /TrimBox absente \(le format fini\)/, edit: (doc) => doc.getPages()[1]!.node.delete(PDFName.of('TrimBox')) },
+  { rule: 'boxes', what: 'no TrimBox', page: 2, message: /TrimBox absente \(le format fini\)/, edit: (doc) => void doc.getPages()[1]!.node.delete(PDFName.of('TrimBox')) },
   {
     rule: 'boxes', what: 'a TrimBox outside the MediaBox', page: 1, message: /TrimBox hors de la MediaBox\n.*TrimBox hors de la BleedBox/,
     edit: (doc) => {
@@ -92,15 +92,15 @@ const VARIANTS: Array<{ rule: CheckId; what: string; page?: number; version?: st
       page.setTrimBox(media.x - 10, media.y, media.width, media.height);
     },
   },
-  { rule: 'output-intent', what: 'no OutputIntent', message: /aucun OutputIntent \/GTS_PDFX dans le catalogue/, edit: (doc) => doc.catalog.delete(PDFName.of('OutputIntents')) },
+  { rule: 'output-intent', what: 'no OutputIntent', message: /aucun OutputIntent \/GTS_PDFX dans le catalogue/, edit: (doc) => void doc.catalog.delete(PDFName.of('OutputIntents')) },
   {
     rule: 'output-intent', what: 'an OutputIntent without its profile', message: /profil ICC non incorporé \(DestOutputProfile absent\)/,
-    edit: (doc) => doc.context.lookup(doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).get(0), PDFDict).delete(PDFName.of('DestOutputProfile')),
+    edit: (doc) => void doc.context.lookup(doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).get(0), PDFDict).delete(PDFName.of('DestOutputProfile')),
   },
-  { rule: 'trapped', what: 'no /Trapped', message: /\/Trapped absent du dictionnaire Info \(True ou False attendu\)/, edit: (doc) => doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).delete(PDFName.of('Trapped')) },
+  { rule: 'trapped', what: 'no /Trapped', message: /\/Trapped absent du dictionnaire Info \(True ou False attendu\)/, edit: (doc) => void doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).delete(PDFName.of('Trapped')) },
   { rule: 'trapped', what: '/Trapped /Unknown', message: /\/Trapped vaut « Unknown », True ou False attendu/, edit: (doc) => doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('Trapped'), PDFName.of('Unknown')) },
   { rule: 'id', what: 'no document ID', message: /pas d’identifiant \/ID/, edit: (doc) => void delete doc.context.trailerInfo.ID },
-  { rule: 'declaration', what: 'no GTS_PDFXVersion', message: /GTS_PDFXVersion absent du dictionnaire Info/, edit: (doc) => doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).delete(PDFName.of('GTS_PDFXVersion')) },
+  { rule: 'declaration', what: 'no GTS_PDFXVersion', message: /GTS_PDFXVersion absent du dictionnaire Info/, edit: (doc) => void doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).delete(PDFName.of('GTS_PDFXVersion')) },
   { rule: 'version', what: 'PDF 1.7', version: '1.7', message: /PDF 1\.7 : PDF\/X-3:2002 demande la version 1\.4 au plus/, edit: () => {} },
 ];
 
