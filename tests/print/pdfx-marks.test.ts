@@ -12,9 +12,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { operations } from '../../src/print/pdf/content-stream.ts';
 import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
-import { buildPdfx, ghostscriptVersion } from '../../src/print/pdfx.ts';
+import { buildPdfx } from '../../src/print/pdfx.ts';
 import { renderPrint } from '../../src/print/render.ts';
 import { poppler, printFixtureFolder, requirePoppler } from './pdf-helpers.ts';
+import { requireGhostscript } from './support/pdfx-sample.ts';
 
 const metadata = { title: 'Innovation sociale en Moselle', author: 'Département de la Moselle' };
 
@@ -101,10 +102,7 @@ marks('the print PDF: a 7 mm slug, exact boxes, 8 marks a page in /Separation /A
 });
 
 marks('the PDF/X-3 keeps the marks in /Separation /All, passes the preflight, and the marks show on the sheet', async ({ dir, print }) => {
-  if (!(await ghostscriptVersion())) {
-    if (process.env.CI) throw new Error('Ghostscript is required in CI (apt-get install -y ghostscript)');
-    return;
-  }
+  if (!(await requireGhostscript())) return;
   const output = join(dir, 'marks-pdfx3.pdf');
   const made = await buildPdfx({ input: print, output, title: metadata.title });
   assert.ok(made.made && made.file.preflight.passed);

@@ -12,9 +12,9 @@ import { operations } from '../../src/print/pdf/content-stream.ts';
 import { IccProfileError, PdfxPreflightError } from '../../src/print/pdf/errors.ts';
 import { kOnlyTint } from '../../src/print/pdf/ink.ts';
 import { kOnlyContent } from '../../src/print/pdf/k-only.ts';
-import { buildPdfx, FOGRA39_PROFILE, ghostscriptVersion } from '../../src/print/pdfx.ts';
+import { buildPdfx, FOGRA39_PROFILE } from '../../src/print/pdfx.ts';
 import { poppler, requirePoppler } from './pdf-helpers.ts';
-import { samplePrintPdf } from './support/pdfx-sample.ts';
+import { requireGhostscript, samplePrintPdf } from './support/pdfx-sample.ts';
 
 const TITLE = 'Livret d’été : Metz – Orne';
 
@@ -38,12 +38,6 @@ async function colourOperators(path: string): Promise<string[]> {
   return found;
 }
 
-async function requireGs(): Promise<boolean> {
-  if (await ghostscriptVersion()) return true;
-  if (process.env.CI) throw new Error('Ghostscript is required in CI (apt-get install -y ghostscript)');
-  return false;
-}
-
 press('the measured K ramp: body ink is 100 % K, the soft ink 83 % K, colours and light tints are not K-only', () => {
   assert.is(kOnlyTint(0x1f / 255, 0x1b / 255, 0x16 / 255), 1, '--ink #1f1b16');
   assert.is(kOnlyTint(0x57 / 255, 0x4d / 255, 0x43 / 255), 0.83, '--ink-soft #574d43');
@@ -59,7 +53,7 @@ press('kOnlyContent rewrites colour operators only, not a string that looks like
 });
 
 press('a folder with « é », spaces, « % » and parentheses: the PDF/X-3 is made; black text and rules on K only, no annotation', async () => {
-  if (!(await requireGs())) return;
+  if (!(await requireGhostscript())) return;
   const { dir, path } = await samplePrintPdf();
   const output = join(dir, 'livret-impression-pdfx3.pdf');
   const made = await buildPdfx({ input: path, output, title: TITLE });
@@ -83,7 +77,7 @@ press('a folder with « é », spaces, « % » and parentheses: the PDF/X-3 is m
 });
 
 press('a damaged ICC profile: IccProfileError naming the file, not a RangeError', async () => {
-  if (!(await requireGs())) return;
+  if (!(await requireGhostscript())) return;
   const { dir, path } = await samplePrintPdf();
   const bytes = await readFile(FOGRA39_PROFILE);
   // Cut 6 bytes into the `desc` tag: the old reader threw « RangeError: Offset is outside the bounds of the DataView ».
@@ -117,7 +111,7 @@ press('a damaged ICC profile: IccProfileError naming the file, not a RangeError'
 });
 
 press('a PDF/X-3 that fails the preflight is a PdfxPreflightError with the report, and the file is kept', async () => {
-  if (!(await requireGs())) return;
+  if (!(await requireGhostscript())) return;
   const { dir } = await samplePrintPdf();
   // 400 % ink in DeviceCMYK passes through Ghostscript untouched: the preflight stops it.
   const doc = await PDFDocument.create();

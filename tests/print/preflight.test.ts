@@ -10,8 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../../src/cli/main.ts';
 import { preflight, type CheckId } from '../../src/print/pdf/preflight.ts';
-import { buildPdfx, ghostscriptVersion } from '../../src/print/pdfx.ts';
-import { samplePrintPdf } from './support/pdfx-sample.ts';
+import { buildPdfx } from '../../src/print/pdfx.ts';
+import { requireGhostscript, samplePrintPdf } from './support/pdfx-sample.ts';
 
 interface Context {
   /** The compliant PDF/X-3 every variant starts from; undefined without Ghostscript (outside CI). */
@@ -24,10 +24,7 @@ const checks = suite<Context>('preflight');
 checks.before(async (ctx) => {
   const { dir, path } = await samplePrintPdf();
   ctx.dir = dir;
-  if (!(await ghostscriptVersion())) {
-    if (process.env.CI) throw new Error('Ghostscript is required in CI (apt-get install -y ghostscript)');
-    return;
-  }
+  if (!(await requireGhostscript())) return;
   const made = await buildPdfx({ input: path, output: join(dir, 'base-pdfx3.pdf'), title: 'Base' });
   if (!made.made) throw new Error(made.reason);
   ctx.base = await readFile(made.file.path);

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { PT_PER_MM } from '../../../src/print/pdf-finish.ts';
+import { ghostscriptVersion } from '../../../src/print/pdfx.ts';
 import { tempDir } from './fixture.ts';
 
 /** Colours of print/brochure.css, as Chromium writes them (0–1). */
@@ -40,4 +41,11 @@ export async function samplePrintPdf(): Promise<{ dir: string; path: string }> {
   const path = join(dir, 'livret-impression.pdf');
   await writeFile(path, await doc.save({ useObjectStreams: false }));
   return { dir, path };
+}
+
+/** Whether Ghostscript is here; in CI it must be (the test fails rather than skips). */
+export async function requireGhostscript(): Promise<boolean> {
+  if (await ghostscriptVersion()) return true;
+  if (process.env.CI) throw new Error('Ghostscript is required in CI (apt-get install -y ghostscript)');
+  return false;
 }
