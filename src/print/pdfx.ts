@@ -91,7 +91,7 @@ export async function ghostscriptVersion(gs = 'gs', env?: NodeJS.ProcessEnv): Pr
 export const FOGRA39_PROFILE = fileURLToPath(new URL('../../print/icc/FOGRA39L-argyll.icc', import.meta.url));
 
 /**
- * PostScript string literal of a file name: its bytes as the file system has them (UTF-8),
+ * PostScript string literal: its UTF-8 bytes (a file name as the file system has it),
  * backslashes and parentheses escaped, non-ASCII as octal.
  */
 function psString(text: string): string {
@@ -103,10 +103,12 @@ function psString(text: string): string {
 }
 
 /**
- * A PDF text string for a pdfmark: UTF-16BE with its byte order mark, as hexadecimal, so a
- * title with « ’ » or « œ » (outside Latin-1) reaches the Info dictionary intact.
+ * A PDF text string for a pdfmark: plain ASCII as it is (an identifier such as « FOGRA39 » is
+ * compared as bytes by some preflights), anything else in UTF-16BE with its byte order mark,
+ * so a title with « ’ » or « œ » (outside Latin-1) reaches the Info dictionary intact.
  */
 function pdfText(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return psString(text);
   return `<FEFF${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 }
 

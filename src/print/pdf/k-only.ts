@@ -64,10 +64,11 @@ export function mapDarkNeutralsToK(doc: PDFDocument): number {
     for (const key of ['Filter', 'DecodeParms', 'Length']) dict.delete(PDFName.of(key));
     context.assign(ref, context.flateStream(Buffer.from(result.text, 'latin1'), Object.fromEntries([...dict].map(([k, v]) => [k.decodeText(), v]))));
   };
+  const visitedResources = new Set<PDFDict>();
   const visitResources = (resources: PDFObject | undefined): void => {
     const dict = resources instanceof PDFRef ? context.lookup(resources) : resources;
-    if (!(dict instanceof PDFDict) || seen.has(`res:${String(resources)}`)) return;
-    if (resources instanceof PDFRef) seen.add(`res:${String(resources)}`);
+    if (!(dict instanceof PDFDict) || visitedResources.has(dict)) return;
+    visitedResources.add(dict);
     for (const key of ['XObject', 'Pattern']) {
       const group = context.lookup(dict.get(PDFName.of(key)));
       if (!(group instanceof PDFDict)) continue;
