@@ -52,6 +52,11 @@ press('kOnlyContent rewrites colour operators only, not a string that looks like
   assert.is(text, '0 0 0 1 K 0 0 0 1 k BT (0 0 0 rg) Tj ET .549 .2314 .1176 rg');
 });
 
+press('the content-stream lexer skips strings, comments, arrays and inline image data', () => {
+  const text = '% 0 0 0 rg in a comment\nBT [(a) -20 (b\\) 1 0 0 rg \\(c)] TJ ET BI /W 1 /H 1 /CS /RGB /BPC 8 ID \x01 0 0 0 rg\nEI 0.5 g <</A (x)>> BDC 1 0 0 rg EMC';
+  assert.equal(operations(text).map((op) => `${op.operands.join(' ')} ${op.operator}`.trim()), ['BT', '[(a) -20 (b\\) 1 0 0 rg \\(c)] TJ', 'ET', 'BI', '0.5 g', '<</A (x)>> BDC', '1 0 0 rg', 'EMC']);
+});
+
 press('a folder with « é », spaces, « % » and parentheses: the PDF/X-3 is made; black text and rules on K only, no annotation', async () => {
   if (!(await requireGhostscript())) return;
   const { dir, path } = await samplePrintPdf();
