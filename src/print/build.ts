@@ -79,7 +79,7 @@ export interface BuildPrintResult {
   pdfx?: PdfxFile;
   /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
   pdfxSkipped?: string;
-  /** With `pdfx: 'deferred'`: the variant in the making. Rejects only if its file cannot be written. */
+  /** With `pdfx: 'deferred'`: the variant in the making. Rejects if its file cannot be written or fails the preflight. */
   pdfxPending?: Promise<PdfxOutcome>;
   timings: BuildTimings;
   /** Content that does not fit and photos under 300 ppi, by name and page (French messages). */
