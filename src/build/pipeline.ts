@@ -96,7 +96,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         const result = await timed(`PDF ${ed.annee}`, () =>
           buildPrint({ dataDir, compendium: data.compendium!, edition: ed.annee, outDir: pdfDir, strict: options.strict, signal: options.signal, onProgress: log, pdfx: 'deferred' }),
         );
-        if (result.pdfxPending) converting.push(result.pdfxPending.then((outcome) => ({ year: ed.annee, pages: result.pageCount, outcome })));
+        if (result.pdfxPending) {
+          const pending = result.pdfxPending.then((outcome) => ({ year: ed.annee, pages: result.pageCount, outcome }));
+          // A failed preflight rejects it while the site is built: awaited (and thrown) below, not « unhandled ».
+          pending.catch(() => {});
+          converting.push(pending);
+        }
         if (options.strict && result.findings.length) throw new FitError(result.findings.map((f) => f.message));
         for (const f of result.findings) notes.push(`Mise en page ${ed.annee} : ${f.message}`);
         const { browser } = result;

@@ -16,13 +16,15 @@ Commandes :
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   pdf [--territoire id | --theme id]       les PDF d’une édition, ou le livret d’un territoire ou d’un thème
+      [--traits-de-coupe]                  ajoute traits de coupe et marge autour du fond perdu (impression, PDF/X-3)
   preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
+  preflight <fichier.pdf>                  contrôle un PDF selon PDF/X-3:2002 avant de l’envoyer à l’imprimeur
   help                                     affiche cette aide
 
 Options communes :
   --debug    affiche le détail technique d’une erreur inattendue
 
-Codes de sortie : 0 réussite, 1 erreurs dans les données ou construction échouée, 2 usage incorrect.`;
+Codes de sortie : 0 réussite, 1 erreurs dans les données, construction échouée ou PDF non conforme, 2 usage incorrect.`;
 
 type Command = (args: string[], out: Output) => Promise<number>;
 
@@ -34,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'add-project': async () => (await import('./add-project.ts')).addProjectCommand,
   preview: async () => (await import('./preview.ts')).previewCommand,
   pdf: async () => (await import('./pdf.ts')).pdfCommand,
+  preflight: async () => (await import('./preflight.ts')).preflightCommand,
 };
 
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {

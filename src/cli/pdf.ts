@@ -1,5 +1,5 @@
 /**
- * `compendium pdf [--edition 2025] [--territoire <id> | --theme <id>] [--sortie livrets] [--strict] [dossier]`:
+ * `compendium pdf [--edition 2025] [--territoire <id> | --theme <id>] [--sortie livrets] [--traits-de-coupe] [--strict] [dossier]`:
  * renders the PDFs of one edition, or a booklet of one territory or theme for an event held
  * there — same layout, its own cover, contents and page numbers.
  */
@@ -16,6 +16,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     theme: { type: 'string' },
     sortie: { type: 'string' },
     strict: { type: 'boolean' },
+    'traits-de-coupe': { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
   if (values.territoire && values.theme) throw new UsageError('choisissez --territoire ou --theme, pas les deux');
@@ -46,13 +47,14 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
       territory: values.territoire as string | undefined,
       theme: values.theme as string | undefined,
       strict: values.strict === true,
+      ...(values['traits-de-coupe'] ? { cropMarks: true } : {}),
       signal: controller.signal,
       onProgress: (line) => out.stderr(line),
     });
     out.stdout(`${result.title} : ${result.pageCount} pages en ${formatSeconds(result.timings.total)}`);
     out.stdout(`  écran : ${result.screen.path} (${formatBytes(result.screen.bytes)})`);
     out.stdout(`  impression : ${result.print.path} (${formatBytes(result.print.bytes)})`);
-    if (result.pdfx) out.stdout(`  PDF/X-3 : ${result.pdfx.path} (${formatBytes(result.pdfx.bytes)})`);
+    if (result.pdfx) out.stdout(`  PDF/X-3 : ${result.pdfx.path} (${formatBytes(result.pdfx.bytes)}, contrôle avant impression conforme)`);
     out.stdout(`  couverture : ${result.cover.path} (${formatBytes(result.cover.bytes)})`);
     if (result.pdfxSkipped) out.stdout(`  ${result.pdfxSkipped}`);
     for (const f of result.findings) out.stdout(`  Mise en page : ${f.message}`);

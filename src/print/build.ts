@@ -32,6 +32,8 @@ export interface BuildPrintOptions {
   /** A territory's booklet (territory id), or a theme's (theme id). */
   territory?: string;
   theme?: string;
+  /** Crop marks and slug (default: the edition's `format.traits_de_coupe`). */
+  cropMarks?: boolean;
   /** Fit and image findings become an error (PrintFitError), thrown after the files are written. */
   strict?: boolean;
   /**
@@ -78,7 +80,7 @@ export interface BuildPrintResult {
   pdfx?: PdfxFile;
   /** Why there is no PDF/X-3 variant (French, for the build report), when there is none. */
   pdfxSkipped?: string;
-  /** With `pdfx: 'deferred'`: the variant in the making. Rejects only if its file cannot be written. */
+  /** With `pdfx: 'deferred'`: the variant in the making. Rejects if its file cannot be written or fails the preflight. */
   pdfxPending?: Promise<PdfxOutcome>;
   timings: BuildTimings;
   /** Content that does not fit and photos under 300 ppi, by name and page (French messages). */
@@ -161,7 +163,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
         coverImage: join(outDir, `${doc.fileBase}-couverture.jpg`),
         metadata: doc.metadata,
         bleedMm: doc.format.bleedMm,
-        cropMarks: doc.format.cropMarks,
+        cropMarks: options.cropMarks ?? doc.format.cropMarks,
         fit: { sparsePages: SPARSE_PAGES },
         // Saddle stitching takes sheets of four pages.
         padToMultipleOf: 4,

@@ -15,7 +15,7 @@ import { NAME_SHIM } from './page-globals.ts';
 const PAGED_JS = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.js');
 const HANDLERS_DIR = fileURLToPath(new URL('../../print/handlers/', import.meta.url));
 
-/** Room for crop marks outside the bleed, in mm (Paged.js draws marks inside its "bleed"). */
+/** Room for crop marks outside the bleed, in mm (the slug: src/print/pdf/crop-marks.ts draws the marks in it). */
 export const MARKS_SLUG_MM = 7;
 
 export interface LoadOptions {
@@ -77,10 +77,9 @@ async function preloadImages(): Promise<void> {
 /** `@page` rules the engine owns: bleed and marks come from the build settings, not from CSS. */
 export function pageSetupCss(bleedMm: number, cropMarks: boolean): string {
   const sheetBleed = bleedMm + (cropMarks ? MARKS_SLUG_MM : 0);
-  const rules = [`@page { bleed: ${sheetBleed}mm;${cropMarks ? ' marks: crop;' : ''} }`];
-  // Marks stop 2 mm short of the bleed so the trimmer never cuts through them.
-  if (cropMarks) rules.push(`:root { --pagedjs-crop-offset: ${bleedMm + 2}mm; }`);
-  return rules.join('\n');
+  // Room only: the marks are drawn in registration colour when the PDF is finished
+  // (src/print/pdf/crop-marks.ts); Paged.js's own would be RGB black.
+  return `@page { bleed: ${sheetBleed}mm; }`;
 }
 
 /**

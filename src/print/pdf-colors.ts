@@ -2,9 +2,10 @@
  * What colours and transparency a PDF uses, read with pdf-lib: the colour spaces of images,
  * shadings and resources, the colour operators of content streams, and every form of
  * transparency (soft masks, constant alpha, blend modes, transparency groups). Used to check
- * the PDF/X-3 variant: CMYK (or gray) only, and no transparency, which PDF/X-3 forbids.
+ * the PDF/X-3 variant: CMYK (or gray) only, and no transparency, which PDF/X-3 forbids; the
+ * preflight (src/print/pdf/preflight.ts) reads it page by page.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject, type PDFPage } from 'pdf-lib';
 import { PDF_LOAD } from './pdf-finish.ts';
 
 export interface ColorReport {
@@ -22,6 +23,15 @@ const RGB_SPACE_OPERATOR = /\/DeviceRGB\s+(cs|CS)(?=[\s/[<(]|$)/;
 /** Colours and transparency of every page (and the forms, patterns and images it draws). */
 export async function inspectColors(bytes: Uint8Array): Promise<ColorReport> {
   const doc = await PDFDocument.load(bytes, PDF_LOAD);
+  const pages = doc.getPages().map((page) => pageColors(doc, page));
+  const list = [...new Set(pages.flatMap((p) => p.spaces))].sort();
+  return { spaces: list, rgb: list.filter(isRgb), transparency: [...new Set(pages.flatMap((p) => p.transparency))].sort() };
+}
+
+const isRgb = (space: string): boolean => /RGB|\/3$/.test(space);
+
+/** Colours and transparency of one page (and the forms, patterns and images it draws). */
+export function pageColors(doc: PDFDocument, page: PDFPage): ColorReport {
   const { context } = doc;
   const resolve = (obj: PDFObject | undefined): PDFObject | undefined => (obj instanceof PDFRef ? context.lookup(obj) : obj);
   const dictOf = (obj: PDFObject | undefined): PDFDict | undefined => {
@@ -104,11 +114,9 @@ export async function inspectColors(bytes: Uint8Array): Promise<ColorReport> {
     }
   };
 
-  for (const page of doc.getPages()) {
-    if (name(dictOf(page.node.get(PDFName.of('Group')))?.get(PDFName.of('S'))) === 'Transparency') transparency.add('Group/Transparency');
-    visitResources(page.node.Resources());
-    scanContent(page.node.get(PDFName.of('Contents')));
-  }
+  if (name(dictOf(page.node.get(PDFName.of('Group')))?.get(PDFName.of('S'))) === 'Transparency') transparency.add('Group/Transparency');
+  visitResources(page.node.Resources());
+  scanContent(page.node.get(PDFName.of('Contents')));
   const list = [...spaces].sort();
-  return { spaces: list, rgb: list.filter((s) => /RGB|\/3$/.test(s)), transparency: [...transparency].sort() };
+  return { spaces: list, rgb: list.filter(isRgb), transparency: [...transparency].sort() };
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, type PDFPage, PDFString } from 'pdf-lib';
+import { drawCropMarks } from './pdf/crop-marks.ts';
 import { documentFonts, type PdfFont } from './pdf-fonts.ts';
 
 export const PT_PER_MM = 72 / 25.4;
@@ -133,6 +134,8 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
     page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
     page.node.delete(PDFName.of('ArtBox'));
+    // A sheet larger than the bleed is room for crop marks (paginate.ts): ours, in registration colour.
+    if (sheet > bleed + 0.01) drawCropMarks(doc, page);
   }
 
   if (options.headings) repairOutline(doc, options.headings);

@@ -2,6 +2,19 @@
  * The PDF/X-3 variant of the print PDF, made with Ghostscript (pdfwrite): every colour
  * converted to CMYK through an ICC profile that is also embedded as the output intent, page
  * boxes kept, fonts embedded. Optional: without Ghostscript the build says so and goes on.
+ * The file made is then checked by the preflight (src/print/pdf/preflight.ts): a file that a
+ * print shop's PDF/X-3:2002 preflight would stop is a build error, with the report.
+ *
+ * Before Ghostscript, a copy of the print PDF is prepared (prepareForPdfx):
+ * - every annotation is removed: PDF/X forbids them inside the page, and the links belong to
+ *   the screen and proof PDFs, which keep theirs;
+ * - black and dark grey become K-only CMYK (src/print/pdf/k-only.ts says why, what Ghostscript's
+ *   own options did, and the measured ramp).
+ *
+ * Ghostscript only ever sees paths of its own temporary folder (the prepared PDF, the profile
+ * copied there, the prologue, its output): a project under `clone-é` or `Mes documents` made
+ * Ghostscript fail on the profile's path, written into the PostScript prologue as Latin-1
+ * while the disk has UTF-8, and the build went on without its PDF/X-3.
  *
  * Which profile: the print shop's own when the edition names one (`format.profil_icc`, a path
  * under data/). Otherwise the FOGRA39 profile bundled in print/icc/ (coated paper, ISO
@@ -9,14 +22,18 @@
  * built with ArgyllCMS from the FOGRA39 measurement data that Debian's icc-profiles-free ships
  * under the Zlib licence; print/icc/README.md says how, so it can be rebuilt and checked.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
 import { NBSP } from './french.ts';
+import { PdfxPreflightError } from './pdf/errors.ts';
+import { iccFacts } from './pdf/icc.ts';
+import { mapDarkNeutralsToK } from './pdf/k-only.ts';
+import { formatPreflight, preflight, type PreflightReport } from './pdf/preflight.ts';
+import { runTool } from './pdf/run-tool.ts';
 import { inspectColors, type ColorReport } from './pdf-colors.ts';
 import { PDF_LOAD } from './pdf-finish.ts';
 
@@ -54,79 +71,62 @@ export interface PdfxFile {
   colors: ColorReport;
   /** Every page kept the print PDF's TrimBox and BleedBox. */
   boxesKept: boolean;
+  /** RGB colour operators made K-only (black and dark grey), and annotations taken out. */
+  kOnlyColors: number;
+  annotationsRemoved: number;
+  /** The preflight of the file made (passed, or buildPdfx threw PdfxPreflightError). */
+  preflight: PreflightReport;
   ms: number;
 }
 
 export type PdfxResult = { made: true; file: PdfxFile } | { made: false; reason: string };
 
-function run(command: string, args: string[], env?: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ code: number | null; stdout: string; stderr: string; missing: boolean }> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error: NodeJS.ErrnoException) => done({ code: null, stdout, stderr: error.message, missing: error.code === 'ENOENT' }));
-    child.on('close', (code) => done({ code, stdout, stderr, missing: false }));
-  });
-}
-
 /** Ghostscript's version, or undefined when it is not installed. */
 export async function ghostscriptVersion(gs = 'gs', env?: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const result = await run(gs, ['--version'], env);
+  const result = await runTool(gs, ['--version'], env);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
 /** The default output profile: FOGRA39, built from free measurement data (print/icc/README.md). */
 export const FOGRA39_PROFILE = fileURLToPath(new URL('../../print/icc/FOGRA39L-argyll.icc', import.meta.url));
 
-/** The `desc` tag of an ICC profile (v2 `desc` or v4 `mluc`), for the output intent. */
-export function iccDescription(bytes: Uint8Array): string | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 132) return undefined;
-  const count = view.getUint32(128);
-  for (let i = 0; i < count && 132 + i * 12 + 12 <= bytes.byteLength; i++) {
-    const at = 132 + i * 12;
-    if (Buffer.from(bytes.subarray(at, at + 4)).toString('latin1') !== 'desc') continue;
-    const offset = view.getUint32(at + 4);
-    const type = Buffer.from(bytes.subarray(offset, offset + 4)).toString('latin1');
-    if (type === 'desc') {
-      const length = view.getUint32(offset + 8);
-      return Buffer.from(bytes.subarray(offset + 12, offset + 12 + length)).toString('latin1').replace(/\0+$/, '');
-    }
-    if (type === 'mluc') {
-      const size = view.getUint32(offset + 20);
-      const start = view.getUint32(offset + 24);
-      return Buffer.from(bytes.subarray(offset + start, offset + start + size)).swap16().toString('utf16le');
-    }
-  }
-  return undefined;
-}
-
-/** PostScript string literal: backslashes and parentheses escaped, non-ASCII as octal. */
+/**
+ * PostScript string literal: its UTF-8 bytes (a file name as the file system has it),
+ * backslashes and parentheses escaped, non-ASCII as octal.
+ */
 function psString(text: string): string {
-  return `(${Array.from(Buffer.from(text, 'latin1'), (byte) => {
+  return `(${Array.from(Buffer.from(text, 'utf8'), (byte) => {
     const c = String.fromCharCode(byte);
     if (c === '(' || c === ')' || c === '\\') return `\\${c}`;
     return byte < 32 || byte > 126 ? `\\${byte.toString(8).padStart(3, '0')}` : c;
   }).join('')})`;
 }
 
-/** The PDFX_def.ps prologue (after Ghostscript's lib/PDFX_def.ps) for this profile and title. */
-export function pdfxDefinition(profile: IccProfile, title: string): string {
+/**
+ * A PDF text string for a pdfmark: plain ASCII as it is (an identifier such as « FOGRA39 » is
+ * compared as bytes by some preflights), anything else in UTF-16BE with its byte order mark,
+ * so a title with « ’ » or « œ » (outside Latin-1) reaches the Info dictionary intact.
+ */
+function pdfText(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return psString(text);
+  return `<FEFF${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+}
+
+/** The PDFX_def.ps prologue (after Ghostscript's lib/PDFX_def.ps) for this profile (at `profilePath`) and title. */
+export function pdfxDefinition(profile: IccProfile, title: string, profilePath = profile.path): string {
   return `%!
 % PDF/X-3 prologue written by compendium (src/print/pdfx.ts), after Ghostscript's lib/PDFX_def.ps.
-[ /GTS_PDFXVersion (PDF/X-3:2002) /Title ${psString(title)} /Trapped /False /DOCINFO pdfmark
+[ /GTS_PDFXVersion (PDF/X-3:2002) /Title ${pdfText(title)} /Trapped /False /DOCINFO pdfmark
 [/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
 [{icc_PDFX} << /N 4 >> /PUT pdfmark
-[{icc_PDFX} ${psString(profile.path)} (r) file /PUT pdfmark
+[{icc_PDFX} ${psString(profilePath)} (r) file /PUT pdfmark
 [/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark
 [{OutputIntent_PDFX} <<
   /Type /OutputIntent
   /S /GTS_PDFX
-  /OutputCondition ${psString(profile.description)}
-  /Info ${psString(profile.description)}
-  /OutputConditionIdentifier ${psString(profile.condition)}
+  /OutputCondition ${pdfText(profile.description)}
+  /Info ${pdfText(profile.description)}
+  /OutputConditionIdentifier ${pdfText(profile.condition)}
   /RegistryName (http://www.color.org)
   /DestOutputProfile {icc_PDFX}
 >> /PUT pdfmark
@@ -187,49 +187,73 @@ export function reproducibleId(bytes: Buffer): Buffer {
 }
 
 /**
- * Converts the print PDF to CMYK PDF/X-3 with Ghostscript. Never throws for a missing or
- * failing Ghostscript: the variant is optional, `made: false` says why (in French).
+ * The copy of the print PDF Ghostscript converts: no annotations, black and dark grey as
+ * K-only CMYK. Returns its bytes and how many colour operators were made K-only.
+ */
+export async function prepareForPdfx(bytes: Uint8Array): Promise<{ bytes: Uint8Array; kOnly: number; annotations: number }> {
+  const doc = await PDFDocument.load(bytes, PDF_LOAD);
+  let annotations = 0;
+  for (const page of doc.getPages()) {
+    annotations += page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.size() ?? 0;
+    page.node.delete(PDFName.of('Annots'));
+  }
+  // Forms (none of ours) would keep widget annotations alive through the AcroForm.
+  doc.catalog.delete(PDFName.of('AcroForm'));
+  const kOnly = mapDarkNeutralsToK(doc);
+  return { bytes: await doc.save({ useObjectStreams: false }), kOnly, annotations };
+}
+
+/** The output profile: the print shop's (checked, IccProfileError when damaged) or FOGRA39. */
+async function outputProfile(iccProfile: string | undefined): Promise<IccProfile | string> {
+  if (!iccProfile) {
+    const description = iccFacts(await readFile(FOGRA39_PROFILE), FOGRA39_PROFILE).description ?? 'FOGRA39';
+    // The identifier of the ICC registry (color.org), so a preflight recognises the condition.
+    return { path: FOGRA39_PROFILE, description, condition: 'FOGRA39', source: 'FOGRA39' };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(iccProfile);
+  } catch {
+    return `Profil ICC de l’imprimeur introuvable${NBSP}: ${iccProfile}. La variante PDF/X-3 n’est pas produite.`;
+  }
+  const description = iccFacts(bytes, iccProfile).description ?? basename(iccProfile);
+  return { path: iccProfile, description, condition: description, source: 'édition' };
+}
+
+/**
+ * Converts the print PDF to CMYK PDF/X-3 with Ghostscript, then preflights the result. Never
+ * throws for a missing or failing Ghostscript: the variant is optional, `made: false` says why
+ * (in French). Throws IccProfileError for a damaged profile, and PdfxPreflightError (after
+ * the file is written, so it can be looked at) when the result fails the preflight.
  */
 export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
   const started = Date.now();
   const gs = options.gs ?? 'gs';
   const version = await ghostscriptVersion(gs, options.env);
   if (!version) return { made: false, reason: GS_MISSING };
-
-  let profile: IccProfile;
-  if (options.iccProfile) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(options.iccProfile);
-    } catch {
-      return { made: false, reason: `Profil ICC de l’imprimeur introuvable${NBSP}: ${options.iccProfile}. La variante PDF/X-3 n’est pas produite.` };
-    }
-    const description = iccDescription(bytes) ?? basename(options.iccProfile);
-    profile = { path: options.iccProfile, description, condition: description, source: 'édition' };
-  } else {
-    const path = FOGRA39_PROFILE;
-    const description = iccDescription(await readFile(path)) ?? 'FOGRA39';
-    // The identifier of the ICC registry (color.org), so a preflight recognises the condition.
-    profile = { path, description, condition: 'FOGRA39', source: 'FOGRA39' };
-  }
+  const profile = await outputProfile(options.iccProfile);
+  if (typeof profile === 'string') return { made: false, reason: profile };
 
   const work = await mkdtemp(join(tmpdir(), 'compendium-pdfx-'));
   const temporary = `${options.output}.${process.pid}.tmp`;
   try {
-    const definition = join(work, 'PDFX_def.ps');
-    await writeFile(definition, pdfxDefinition(profile, options.title), 'latin1');
+    const [definition, icc, input, output] = ['PDFX_def.ps', 'output-intent.icc', 'input.pdf', 'output.pdf'].map((name) => join(work, name)) as [string, string, string, string];
+    await copyFile(profile.path, icc);
+    await writeFile(definition, pdfxDefinition(profile, options.title, icc), 'latin1');
+    const prepared = await prepareForPdfx(await readFile(options.input));
+    await writeFile(input, prepared.bytes);
     const args = [
       '-dBATCH',
       '-dNOPAUSE',
       '-dQUIET',
       // SAFER (the default) stays on; only the profile may be read by the prologue.
-      `--permit-file-read=${profile.path}`,
+      `--permit-file-read=${icc}`,
       '-sDEVICE=pdfwrite',
       '-dPDFX=true',
       '-dPDFXCompatibilityPolicy=1',
       '-sColorConversionStrategy=CMYK',
       '-sProcessColorModel=DeviceCMYK',
-      `-sOutputICCProfile=${profile.path}`,
+      `-sOutputICCProfile=${icc}`,
       // Photos are already at print resolution: no downsampling, high-quality JPEG re-encoding
       // (CMYK conversion must re-encode them).
       '-dDownsampleColorImages=false',
@@ -238,23 +262,25 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       '-dColorImageFilter=/DCTEncode',
       '-dEmbedAllFonts=true',
       '-dSubsetFonts=true',
-      `-sOutputFile=${temporary}`,
+      // « % » in an output name is a page-number format to Ghostscript (a temporary folder may have one).
+      `-sOutputFile=${output.replace(/%/g, '%%')}`,
       '-c',
       '<< /ColorImageDict << /QFactor 0.15 /Blend 1 /HSamples [1 1 1 1] /VSamples [1 1 1 1] >> >> setdistillerparams',
       '-f',
       definition,
-      options.input,
+      input,
     ];
-    const result = await run(gs, args, options.env, options.signal);
+    const result = await runTool(gs, args, options.env, options.signal);
     if (options.signal?.aborted) return { made: false, reason: `Variante PDF/X-3 interrompue.` };
     if (result.code !== 0) {
-      await rm(temporary, { force: true });
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
       return { made: false, reason: `Ghostscript a échoué (code ${result.code})${NBSP}: ${detail}` };
     }
-    await writeFile(temporary, reproducibleId(await readFile(temporary)));
+    await writeFile(temporary, reproducibleId(await readFile(output)));
     await rename(temporary, options.output);
     const [original, converted] = await Promise.all([readFile(options.input), readFile(options.output)]);
+    const report = await preflight(options.output, { gs, name: basename(options.output) });
+    if (!report.passed) throw new PdfxPreflightError(options.output, formatPreflight(report));
     return {
       made: true,
       file: {
@@ -263,6 +289,9 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
         profile,
         colors: await inspectColors(converted),
         boxesKept: await boxesKept(original, converted),
+        kOnlyColors: prepared.kOnly,
+        annotationsRemoved: prepared.annotations,
+        preflight: report,
         ms: Date.now() - started,
       },
     };

@@ -11,6 +11,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BuildPrintResult } from '../../src/print/build.ts';
 import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
+import { main } from '../../src/cli/main.ts';
+import { isDarkNeutralCmyk, isKOnly } from '../../src/print/pdf/ink.ts';
+import { pagePaint } from '../../src/print/pdf/page-paint.ts';
+import { formatPreflight } from '../../src/print/pdf/preflight.ts';
 import { ghostscriptVersion } from '../../src/print/pdfx.ts';
 import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
 import { bundledBuild } from './support/fixture.ts';
@@ -202,6 +206,20 @@ bundled('the PDF/X-3 variant, when Ghostscript is here, is CMYK only and keeps t
   assert.match(pdfinfo, /PDF subtype:\s+PDF\/X-3:2002/);
   assert.match(pdfinfo, new RegExp(`Pages:\\s+${result.pageCount}\\b`));
   for (const font of pdfFonts(pdfx?.path ?? '')) assert.ok(font.embedded && !/Type 3/.test(font.type), font.name);
+});
+
+bundled('the PDF/X-3 passes the preflight: no annotation, text runs black on K alone, `compendium preflight` exits 0', async ({ result }) => {
+  const pdfx = result.pdfx;
+  if (!pdfx) return; // the test above says why
+  assert.ok(pdfx.preflight.passed, formatPreflight(pdfx.preflight));
+  assert.ok(pdfx.annotationsRemoved > 100, `the links were taken out (${pdfx.annotationsRemoved})`);
+  const doc = await PDFDocument.load(await readFile(pdfx.path), { updateMetadata: false });
+  const runs = doc.getPages().flatMap((page) => pagePaint(doc.context, page).text);
+  const count = (test: (values: number[]) => boolean) => runs.filter((r) => r.color.kind === 'cmyk' && test(r.color.values)).reduce((sum, r) => sum + r.count, 0);
+  assert.ok(count((v) => v.join(' ') === '0 0 0 1') > 1000, 'body text in 100 % K, read from the content streams');
+  assert.is(count((v) => isDarkNeutralCmyk(v) && !isKOnly(v)), 0, 'no text run in four-colour black');
+  let stdout = '';
+  assert.is(await main(['preflight', pdfx.path], { stdout: (t) => (stdout += t), stderr: () => {} }), 0, stdout);
 });
 
 bundled.run();
