@@ -103,9 +103,12 @@ export function iccDescription(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** PostScript string literal: backslashes and parentheses escaped, non-ASCII as octal. */
-function psString(text: string): string {
-  return `(${Array.from(Buffer.from(text, 'latin1'), (byte) => {
+/**
+ * PostScript string literal: backslashes and parentheses escaped, non-ASCII as octal. Text for
+ * the PDF is Latin-1 (PDFDocEncoding); a file name is UTF-8, the bytes the file system holds.
+ */
+function psString(text: string, encoding: 'latin1' | 'utf8' = 'latin1'): string {
+  return `(${Array.from(Buffer.from(text, encoding), (byte) => {
     const c = String.fromCharCode(byte);
     if (c === '(' || c === ')' || c === '\\') return `\\${c}`;
     return byte < 32 || byte > 126 ? `\\${byte.toString(8).padStart(3, '0')}` : c;
@@ -119,7 +122,7 @@ export function pdfxDefinition(profile: IccProfile, title: string): string {
 [ /GTS_PDFXVersion (PDF/X-3:2002) /Title ${psString(title)} /Trapped /False /DOCINFO pdfmark
 [/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
 [{icc_PDFX} << /N 4 >> /PUT pdfmark
-[{icc_PDFX} ${psString(profile.path)} (r) file /PUT pdfmark
+[{icc_PDFX} ${psString(profile.path, 'utf8')} (r) file /PUT pdfmark
 [/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark
 [{OutputIntent_PDFX} <<
   /Type /OutputIntent
