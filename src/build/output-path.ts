@@ -22,7 +22,7 @@ import { CompendiumError } from '../errors.ts';
 /** The file that says « compendium wrote this folder ». */
 export const MARKER = '.compendium-sortie';
 
-const MARKER_TEXT = 'Dossier écrit par compendium : il est remplacé en entier à chaque construction. N’y rangez rien d’autre.\n';
+const MARKER_TEXT = 'Dossier écrit par compendium\u00A0: il est remplacé en entier à chaque construction. N’y rangez rien d’autre.\n';
 
 /** The tool's own folder (where templates/ and package.json are). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -109,7 +109,7 @@ export async function checkOutputPath(out: string, check: OutputCheck): Promise<
   if (within(real, data)) throw new UnsafeOutputError(shown, 'il est dans le dossier des données, qui ne doit contenir que des données');
   for (const source of PROJECT_SOURCES) {
     const place = await realPathLoose(join(PROJECT_ROOT, source));
-    if (within(real, place)) throw new UnsafeOutputError(shown, `il est dans le dossier « ${source} » du projet, qui est lu à chaque construction`);
+    if (within(real, place)) throw new UnsafeOutputError(shown, `il est dans le dossier «\u00A0${source}\u00A0» du projet, qui est lu à chaque construction`);
   }
   const info = await stat(real).catch(() => undefined);
   if (info && !info.isDirectory()) throw new UnsafeOutputError(shown, 'c’est un fichier, pas un dossier');

@@ -41,7 +41,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   // By default the edition readers have: the latest one not in preparation.
   const published = publishable(data.compendium!).editions;
   const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;
-  const interrupt = listenForInterrupt(out, 'Interruption demandée : arrêt de la production des PDF…');
+  const interrupt = listenForInterrupt(out, 'Interruption demandée\u00A0: arrêt de la production des PDF…');
   try {
     await mkdir(outDir, { recursive: true });
     await markOutput(outDir);

@@ -22,7 +22,7 @@ export function listenForInterrupt(out: Output, notice: string): Interrupt {
   const handlers = SIGNALS.map((name) => {
     const handler = (): void => {
       if (received) {
-        out.stderr('Arrêt en cours, patientez : les fichiers commencés sont en train d’être supprimés.');
+        out.stderr('Arrêt en cours, patientez\u00A0: les fichiers commencés sont en train d’être supprimés.');
         return;
       }
       received = name;
