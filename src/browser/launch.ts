@@ -102,11 +102,19 @@ function killByProfile(profile: string): void {
   }
 }
 
+const removeFolders = async (...dirs: string[]): Promise<void> => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {})));
+};
+
 /** The start took longer than allowed (not retried: a second wait would double the delay). */
 class LaunchTimeout extends Error {}
 
 async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<BrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), 'compendium-chrome-'));
+  // Chromium's own temporary files (its shared memory, with --disable-dev-shm-usage) go in a
+  // folder of their own, removed with the profile: a browser killed outright leaves them. Short
+  // and beside the profile, not in it: Chromium's sockets there have a 108-byte path limit.
+  const scratch = await mkdtemp(join(tmpdir(), 'cc-'));
   const timeoutMs = options.timeoutMs ?? LAUNCH_TIMEOUT_MS;
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -121,6 +129,7 @@ async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<B
     timeout: timeoutMs + 10_000,
     protocolTimeout: options.protocolTimeoutMs ?? 180_000,
     defaultViewport: null,
+    env: { ...process.env, TMPDIR: scratch },
   });
   try {
     browser = await Promise.race([
@@ -133,7 +142,7 @@ async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<B
     killByProfile(profile);
     // A browser that answers just after the deadline is closed too.
     void launching.then((late) => late.close(), () => {});
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    await removeFolders(profile, scratch);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -157,7 +166,7 @@ async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<B
       } finally {
         clearTimeout(timer);
         killGroup(pid);
-        await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+        await removeFolders(profile, scratch);
       }
     })();
     return closing;

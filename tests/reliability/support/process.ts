@@ -3,7 +3,7 @@
  * process, a work folder with data and a previous output, and the processes left behind.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, VALID } from '../../helpers/data.ts';
@@ -84,3 +84,18 @@ export async function leftBehind(needle: string): Promise<number[]> {
 
 /** A stack trace line (« at fn (file:line) »): never for a user. */
 export const STACK = /^\s+at .+[:(]/m;
+
+/** Processes (other than this one) whose working folder is `dir` or under it: what a command started there. */
+export function processesIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`)) pids.push(Number(name));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return pids;
+}
