@@ -32,6 +32,7 @@ function setup(): { work: string; out: string; tmp: string; before: Record<strin
   const out = join(work, '_site');
   // A previous output: what the Département has published. Any content will do.
   mkdirSync(join(out, 'pdf'), { recursive: true });
+  writeFileSync(join(out, '.compendium-sortie'), 'publié\n'); // written by compendium: it may be replaced
   writeFileSync(join(out, 'index.html'), '<!doctype html><title>Publié</title>');
   writeFileSync(join(out, 'pdf/innovation-sociale-moselle-2025-impression.pdf'), '%PDF-1.7 publié');
   const tmp = join(work, 'tmp');
