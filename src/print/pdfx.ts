@@ -248,7 +248,8 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       definition,
       options.input,
     ];
-    const result = await run(gs, args, options.env, options.signal);
+    // Ghostscript's own temporary files (gs_*) in `work` too: killed by the signal, it leaves them.
+    const result = await run(gs, args, { ...(options.env ?? process.env), TMPDIR: work }, options.signal);
     if (options.signal?.aborted) return { made: false, reason: `Variante PDF/X-3 interrompue.` };
     if (result.code !== 0) {
       await rm(temporary, { force: true });

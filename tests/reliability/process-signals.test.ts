@@ -39,10 +39,9 @@ async function interrupt(name: string, args: string[], stage: RegExp, signal: No
 }
 
 signals('validation, SIGINT', () => interrupt('validation', ['--sans-pdf'], /Vérification des données…/, 'SIGINT'));
-signals('print HTML, SIGTERM', () => interrupt('html', [], /Composition du document/, 'SIGTERM'));
 signals('pagination in Chromium, SIGHUP', () => interrupt('paginate', [], /Mise en page/, 'SIGHUP'));
 signals('site while Ghostscript converts, SIGTERM', () => interrupt('site-pdfx', [], /Construction du site…/, 'SIGTERM'));
-for (const [delay, signal] of [[300, 'SIGINT'], [600, 'SIGTERM']] as const) {
+for (const [delay, signal] of [[300, 'SIGINT'], [700, 'SIGTERM']] as const) {
   signals(`site (Eleventy, Pagefind) after ${delay} ms, ${signal}`, () => interrupt(`site-${delay}`, ['--sans-pdf'], /Construction du site…/, signal, delay));
 }
 
