@@ -9,8 +9,8 @@ import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
 
-/** Control and bidi characters shown as « ? »: a terminal must not interpret what the user typed. */
-const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+/** Control and format (bidi) characters shown as « ? »: a terminal must not interpret what the user typed. */
+const printable = (text: string): string => text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 
 export async function buildCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {

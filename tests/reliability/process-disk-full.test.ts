@@ -6,12 +6,11 @@
  * hundred kilobytes: mounted as root, or in a user namespace where unprivileged (CI runners).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checksums } from '../helpers/checksums.ts';
 import { CLI, makeWork, STACK } from './support/process.ts';
 
 const full = suite('disk full');
