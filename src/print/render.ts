@@ -18,7 +18,7 @@
  * (src/print/sheets.ts), the parts' PDFs merged with their tags, outline and links
  * (src/print/pdf-merge.ts). Each step then costs the same per page at 50 or 5 000 projects.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -183,8 +183,14 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<PdfFile
   await mkdir(dirname(path), { recursive: true });
   // Written aside then renamed: a failed build never leaves a truncated PDF under the real name.
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    // A full disk: the half-written file goes, and gives its space back.
+    await rm(temporary, { force: true });
+    throw error;
+  }
   return { path, bytes: (await stat(path)).size };
 }
 
