@@ -72,13 +72,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const lock = await acquireLock(`${outDir}.lock`);
   // PDF/X-3 conversions still running (Ghostscript), each for an edition.
   const converting: Array<Promise<{ year: number; pages: number; outcome: PdfxOutcome }>> = [];
-  let staging;
-  try {
-    staging = await stage(outDir);
-  } catch (err) {
+  const staging = await stage(outDir).catch(async (err: unknown) => {
     await lock.release();
     throw err;
-  }
+  });
   // An interrupt does not remove the staging folder at once: Eleventy, Chromium and
   // Ghostscript may still be writing into it (a removal racing them failed with ENOTEMPTY).
   // Each stage stops at the signal, and the folder goes once they all have.

@@ -1,6 +1,7 @@
 /**
  * The `compendium` command. Only this module decides exit codes:
- * 0 success (warnings allowed), 1 errors in the data or a failed build, 2 wrong usage.
+ * 0 success (warnings allowed), 1 errors in the data or a failed build, 2 wrong usage (an
+ * unsafe output folder included), 128 + the signal's number when interrupted (src/cli/signals.ts).
  */
 import { resolve } from 'node:path';
 import { CompendiumError } from '../errors.ts';
