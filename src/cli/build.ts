@@ -24,6 +24,12 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
   if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
   const siteUrl = values.url === undefined ? undefined : checkSiteUrl(values.url as string);
   const interrupt = listenForInterrupt(out, 'Interruption demandée : arrêt de la construction…');
+  // Eleventy copies assets in parallel and does not stop the other copies when one fails (a
+  // full disk): they fail later, unhandled, and crashed the process with a stack trace. They
+  // are echoes of the failure the build reports (DiskFullError), so they are let go.
+  const strays: unknown[] = [];
+  const onStray = (reason: unknown): void => void strays.push(reason);
+  process.on('unhandledRejection', onStray);
   try {
     const report = await build({
       dataDir: positionals[0] ?? 'data',
@@ -46,6 +52,8 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
     throw err;
   } finally {
     interrupt.dispose();
+    // Let the echoes of a failure settle before the listener goes.
+    setTimeout(() => process.removeListener('unhandledRejection', onStray), 2_000).unref();
   }
 }
 
