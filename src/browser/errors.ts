@@ -21,14 +21,26 @@ export class BrowserNotFoundError extends CompendiumError {
   }
 }
 
-/** The browser was found but would not start (or crashed at start twice in a row). */
+/** The browser was found but would not start (crashed at start twice in a row, or never answered). */
 export class BrowserLaunchError extends CompendiumError {
   constructor(
     readonly executablePath: string,
+    reason: string,
     options?: { cause?: unknown },
   ) {
-    const detail = options?.cause instanceof Error ? `\n${options.cause.message}` : '';
-    super('BROWSER_LAUNCH_FAILED', `Le navigateur n’a pas pu démarrer (${executablePath}).${detail}`, options);
+    super('BROWSER_LAUNCH_FAILED', `Le navigateur n’a pas pu démarrer (${executablePath}).\n${reason.charAt(0).toUpperCase()}${reason.slice(1)} Indiquez un autre navigateur dans CHROME_PATH, ou laissez compendium le trouver.`, options);
+  }
+}
+
+/** The browser stopped answering (a frozen renderer, a stopped process) while it worked. */
+export class BrowserFrozenError extends CompendiumError {
+  constructor(
+    readonly executablePath: string,
+    readonly stage: string,
+    seconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super('BROWSER_FROZEN', `Le navigateur (${executablePath}) ne répond plus depuis ${seconds}\u00A0s, à l’étape «\u00A0${stage}\u00A0». Il a été arrêté. Relancez\u00A0; si cela se reproduit, essayez un autre navigateur (CHROME_PATH).`, options);
   }
 }
 

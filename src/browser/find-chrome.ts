@@ -5,7 +5,7 @@
  * system browser and no download.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { guillemets } from '../print/french.ts';
 import { BrowserNotFoundError } from './errors.ts';
@@ -51,14 +51,24 @@ export function standardLocations(platform: NodeJS.Platform = process.platform):
   return [];
 }
 
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Why `path` cannot be run as a browser (French), or undefined when it can. A folder passes
+ * access(X_OK) (and so does any file for root): spawning it then failed with an unhandled
+ * EACCES and a stack trace.
+ */
+async function notExecutable(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return 'aucun fichier ne s’y trouve';
+  if (info.isDirectory()) return 'c’est un dossier, pas le programme du navigateur (par exemple /usr/bin/chromium)';
+  if (!info.isFile()) return 'ce n’est pas un fichier ordinaire';
+  if ((info.mode & 0o111) === 0) return 'le fichier n’est pas exécutable';
+  return access(path, constants.X_OK).then(
+    () => undefined,
+    () => 'le fichier n’est pas exécutable',
+  );
 }
+
+const isExecutable = async (path: string): Promise<boolean> => (await notExecutable(path)) === undefined;
 
 /** Resolves the browser to launch, or throws a BrowserNotFoundError saying what was tried. */
 export async function findChrome(options: FindChromeOptions = {}): Promise<FoundBrowser> {
@@ -69,13 +79,16 @@ export async function findChrome(options: FindChromeOptions = {}): Promise<Found
   const fromEnv = env.CHROME_PATH?.trim();
   if (fromEnv) {
     // An explicit choice that does not work is an error, not a reason to pick another browser.
-    if (await isExecutable(fromEnv)) {
+    const why = await notExecutable(fromEnv);
+    if (!why) {
       const kind = /headless/i.test(basename(fromEnv)) ? 'headless-shell' : 'chrome';
       return { executablePath: fromEnv, kind, source: 'CHROME_PATH' };
     }
     throw new BrowserNotFoundError(
       [`CHROME_PATH=${fromEnv}`],
-      `CHROME_PATH indique ${guillemets(fromEnv)}, mais aucun exécutable ne s’y trouve.`,
+      why === 'aucun fichier ne s’y trouve'
+        ? `CHROME_PATH indique ${guillemets(fromEnv)}, mais aucun exécutable ne s’y trouve.`
+        : `CHROME_PATH indique ${guillemets(fromEnv)}, mais ${why}.`,
     );
   }
 

@@ -1,7 +1,13 @@
 /**
  * Starts a headless Chromium for printing and guarantees it goes away: `close()` asks politely,
  * then kills the whole process group, then removes the throw-away profile.
+ *
+ * A start has its own deadline (LAUNCH_TIMEOUT_MS): a CHROME_PATH that never answers on its
+ * DevTools pipe used to wait for two protocol timeouts of 180 s and leave its processes behind.
+ * Whatever was started with our profile is killed, process group and all, and the error says
+ * which program did not answer. Only a browser that died at once is tried a second time.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,10 +42,13 @@ export const CHROME_FLAGS = [
   '--export-tagged-pdf',
 ] as const;
 
+/** How long a start may take: a few seconds here, ten times that on a loaded CI runner. */
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
 export interface LaunchOptions {
   /** A browser already found; otherwise `findChrome()` is called. */
   browser?: FoundBrowser;
-  /** How long the start may take, in ms (default 30 000). */
+  /** How long the start may take, in ms (default LAUNCH_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Timeout of each DevTools call, in ms (default 180 000: page.pdf of a long book is slow). */
   protocolTimeoutMs?: number;
@@ -68,24 +77,75 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
+/**
+ * Kills every process started with this profile, and their process groups (a wrapper script's
+ * children do not carry the profile in their arguments, but share its group). Linux: /proc.
+ */
+function killByProfile(profile: string): void {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (!readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`)) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      killGroup(group > 1 && group !== process.pid ? group : undefined);
+      killGroup(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
+const removeFolders = async (...dirs: string[]): Promise<void> => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {})));
+};
+
+/** The start took longer than allowed (not retried: a second wait would double the delay). */
+class LaunchTimeout extends Error {}
+
 async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<BrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), 'compendium-chrome-'));
+  // Chromium's own temporary files (its shared memory, with --disable-dev-shm-usage) go in a
+  // folder of their own, removed with the profile: a browser killed outright leaves them. Short
+  // and beside the profile, not in it: Chromium's sockets there have a 108-byte path limit.
+  const scratch = await mkdtemp(join(tmpdir(), 'cc-'));
+  const timeoutMs = options.timeoutMs ?? LAUNCH_TIMEOUT_MS;
   let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const launching = puppeteer.launch({
+    executablePath: found.executablePath,
+    headless: found.kind === 'headless-shell' ? 'shell' : true,
+    userDataDir: profile,
+    args: [...CHROME_FLAGS, ...(options.extraArgs ?? [])],
+    // A pipe, not a WebSocket: no port to open, and the pipe closes when Chromium dies.
+    pipe: true,
+    // Puppeteer's own limits are later than ours: ours kills what was started.
+    timeout: timeoutMs + 10_000,
+    protocolTimeout: options.protocolTimeoutMs ?? 180_000,
+    defaultViewport: null,
+    env: { ...process.env, TMPDIR: scratch },
+  });
   try {
-    browser = await puppeteer.launch({
-      executablePath: found.executablePath,
-      headless: found.kind === 'headless-shell' ? 'shell' : true,
-      userDataDir: profile,
-      args: [...CHROME_FLAGS, ...(options.extraArgs ?? [])],
-      // A pipe, not a WebSocket: no port to open, and the pipe closes when Chromium dies.
-      pipe: true,
-      timeout: options.timeoutMs ?? 30_000,
-      protocolTimeout: options.protocolTimeoutMs ?? 180_000,
-      defaultViewport: null,
-    });
+    browser = await Promise.race([
+      launching,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new LaunchTimeout(`no answer after ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
   } catch (error) {
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    killByProfile(profile);
+    // A browser that answers just after the deadline is closed too.
+    void launching.then((late) => late.close(), () => {});
+    await removeFolders(profile, scratch);
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 
   const launched = browser;
@@ -106,7 +166,7 @@ async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<B
       } finally {
         clearTimeout(timer);
         killGroup(pid);
-        await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+        await removeFolders(profile, scratch);
       }
     })();
     return closing;
@@ -120,13 +180,23 @@ async function startOnce(found: FoundBrowser, options: LaunchOptions): Promise<B
  */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const found = options.browser ?? (await findChrome());
+  const seconds = Math.round((options.timeoutMs ?? LAUNCH_TIMEOUT_MS) / 1000);
+  const failure = (error: unknown): BrowserLaunchError =>
+    new BrowserLaunchError(
+      found.executablePath,
+      error instanceof LaunchTimeout
+        ? `il ne répond pas après ${seconds}\u00A0s (étape «\u00A0Démarrage du navigateur\u00A0»)\u00A0: est-ce bien Chromium ou Chrome\u00A0?`
+        : 'il s’est arrêté aussitôt lancé\u00A0: est-ce bien Chromium ou Chrome, et fonctionne-t-il sur cette machine\u00A0?',
+      { cause: error },
+    );
   try {
     return await startOnce(found, options);
-  } catch {
+  } catch (error) {
+    if (error instanceof LaunchTimeout) throw failure(error);
     try {
       return await startOnce(found, options);
-    } catch (error) {
-      throw new BrowserLaunchError(found.executablePath, { cause: error });
+    } catch (retryError) {
+      throw failure(retryError);
     }
   }
 }

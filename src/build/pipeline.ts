@@ -14,6 +14,8 @@ import { publishable } from '../edition/publishable.ts';
 import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
 import { stage } from './atomic.ts';
+import { DiskFullError, isDiskFull } from './disk-full.ts';
+import { checkOutputPath } from './output-path.ts';
 import { formatBrowser, type BrowserUsed, type BuildReport, type PdfReport, type StageTiming } from './report.ts';
 
 export interface BuildOptions {
@@ -50,12 +52,15 @@ export const pdfName = (year: number, kind: 'ecran' | 'impression' | 'pdfx'): st
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const dataDir = resolve(options.dataDir ?? 'data');
-  const outDir = resolve(options.outDir ?? '_site');
+  // Before anything is created, moved or deleted: `--sortie data` once replaced the data.
+  const outDir = await checkOutputPath(options.outDir ?? '_site', { dataDir });
   const log = options.log ?? (() => undefined);
   const timings: StageTiming[] = [];
   const started = performance.now();
+  let current = 'préparation';
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     if (options.signal?.aborted) throw new BuildCancelledError();
+    current = name;
     const t0 = performance.now();
     try {
       return await fn();
@@ -67,9 +72,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const lock = await acquireLock(`${outDir}.lock`);
   // PDF/X-3 conversions still running (Ghostscript), each for an edition.
   const converting: Array<Promise<{ year: number; pages: number; outcome: PdfxOutcome }>> = [];
-  const staging = await stage(outDir);
-  const onAbort = (): void => void staging.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const staging = await stage(outDir).catch(async (err: unknown) => {
+    await lock.release();
+    throw err;
+  });
+  // An interrupt does not remove the staging folder at once: Eleventy, Chromium and
+  // Ghostscript may still be writing into it (a removal racing them failed with ENOTEMPTY).
+  // Each stage stops at the signal, and the folder goes once they all have.
   try {
     const data = await timed('validation', async () => {
       log('Vérification des données…');
@@ -145,10 +154,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Ghostscript writes into the staging folder: let it finish (or die of the abort) first.
     await Promise.allSettled(converting);
     await staging.abort();
-    if (options.signal?.aborted && !(err instanceof BuildCancelledError)) throw new BuildCancelledError();
+    if (options.signal?.aborted) throw err instanceof BuildCancelledError ? err : new BuildCancelledError();
+    if (isDiskFull(err)) throw new DiskFullError(current, 'le site publié précédemment est resté intact.', { cause: err });
     throw err;
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
     await lock.release();
   }
 }

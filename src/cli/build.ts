@@ -7,6 +7,10 @@ import { build, BuildCancelledError } from '../build/pipeline.ts';
 import { formatReport } from '../build/report.ts';
 import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
+import { listenForInterrupt } from './signals.ts';
+
+/** Control and format (bidi) characters shown as « ? »: a terminal must not interpret what the user typed. */
+const printable = (text: string): string => text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 
 export async function buildCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -18,13 +22,14 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
     url: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
-  const controller = new AbortController();
-  const cancel = (): void => {
-    out.stderr('\nInterruption demandée : arrêt de la construction…');
-    controller.abort();
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  const siteUrl = values.url === undefined ? undefined : checkSiteUrl(values.url as string);
+  const interrupt = listenForInterrupt(out, 'Interruption demandée : arrêt de la construction…');
+  // Eleventy copies assets in parallel and does not stop the other copies when one fails (a
+  // full disk): they fail later, unhandled, and crashed the process with a stack trace. They
+  // are echoes of the failure the build reports (DiskFullError), so they are let go.
+  const strays: unknown[] = [];
+  const onStray = (reason: unknown): void => void strays.push(reason);
+  process.on('unhandledRejection', onStray);
   try {
     const report = await build({
       dataDir: positionals[0] ?? 'data',
@@ -33,8 +38,8 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
       pdf: values['sans-pdf'] !== true,
       drafts: values.brouillons === true,
       pathPrefix: values.prefixe as string | undefined,
-      siteUrl: values.url as string | undefined,
-      signal: controller.signal,
+      siteUrl,
+      signal: interrupt.signal,
       log: (line) => out.stderr(line),
     });
     out.stdout(formatReport(report));
@@ -42,11 +47,30 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
   } catch (err) {
     if (err instanceof BuildCancelledError) {
       out.stderr(`compendium build : ${err.message}`);
-      return 130;
+      return interrupt.exitCode() ?? 130;
     }
     throw err;
   } finally {
-    process.removeListener('SIGINT', cancel);
-    process.removeListener('SIGTERM', cancel);
+    interrupt.dispose();
+    // Let the echoes of a failure settle before the listener goes.
+    setTimeout(() => process.removeListener('unhandledRejection', onStray), 2_000).unref();
   }
+}
+
+/**
+ * The origin of the published site, for canonical links and the sitemap: an absolute http(s)
+ * URL only (`javascript:alert(1)` once went into rel=canonical and og:url).
+ */
+export function checkSiteUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  const plain = url && /^https?:\/\/[^/?#\s]/i.test(text) && !url.username && !url.password && !url.search && !url.hash;
+  if (!plain || /[\s"'<>\\`]/.test(text)) {
+    throw new UsageError(`--url attend l’adresse complète du site publié, en http ou https, par exemple --url https://www.moselle.fr (reçu\u00A0: «\u00A0${printable(text)}\u00A0»)`);
+  }
+  return text;
 }

@@ -1,9 +1,13 @@
 /**
  * The `compendium` command. Only this module decides exit codes:
- * 0 success (warnings allowed), 1 errors in the data or a failed build, 2 wrong usage.
+ * 0 success (warnings allowed), 1 errors in the data or a failed build, 2 wrong usage (an
+ * unsafe output folder included), 128 + the signal's number when interrupted (src/cli/signals.ts).
  */
+import { resolve } from 'node:path';
 import { CompendiumError } from '../errors.ts';
 import { UsageError } from './args.ts';
+import { recoverOutput } from '../build/atomic.ts';
+import { UnsafeOutputError } from '../build/output-path.ts';
 import { processOutput, type Output } from './output.ts';
 import { validateCommand } from './validate.ts';
 
@@ -15,7 +19,7 @@ Commandes :
   new-edition <année>                      prépare l’édition suivante à partir de la dernière
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
-  pdf [--territoire id | --theme id]       les PDF d’une édition, ou le livret d’un territoire ou d’un thème
+  pdf [--territoire id | --theme id]       les PDF d’une édition (_site/pdf/), ou le livret d’un territoire ou d’un thème (_site/livrets/)
       [--traits-de-coupe]                  ajoute traits de coupe et marge autour du fond perdu (impression, PDF/X-3)
   preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
   preflight <fichier.pdf>                  contrôle un PDF selon PDF/X-3:2002 avant de l’envoyer à l’imprimeur
@@ -24,7 +28,7 @@ Commandes :
 Options communes :
   --debug    affiche le détail technique d’une erreur inattendue
 
-Codes de sortie : 0 réussite, 1 erreurs dans les données, construction échouée ou PDF non conforme, 2 usage incorrect.`;
+Codes de sortie : 0 réussite, 1 erreurs dans les données, construction échouée ou PDF non conforme, 2 usage incorrect, 130 ou 143 interrompu (Ctrl-C, SIGTERM).`;
 
 type Command = (args: string[], out: Output) => Promise<number>;
 
@@ -58,10 +62,16 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     return 0;
   }
   try {
+    // A build killed while it published leaves the previous site aside: any command puts it back.
+    await recoverOutput(resolve('_site')).catch(() => false);
     return await (await load())(rest, out);
   } catch (err) {
     if (err instanceof UsageError) {
       out.stderr(`compendium ${name} : ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof UnsafeOutputError) {
+      out.stderr(`compendium ${name} : ${err.message}`);
       return 2;
     }
     if (err instanceof CompendiumError) {

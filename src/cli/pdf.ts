@@ -1,13 +1,21 @@
 /**
- * `compendium pdf [--edition 2025] [--territoire <id> | --theme <id>] [--sortie livrets] [--traits-de-coupe] [--strict] [dossier]`:
+ * `compendium pdf [--edition 2025] [--territoire <id> | --theme <id>] [--sortie dossier] [--traits-de-coupe] [--strict] [dossier]`:
  * renders the PDFs of one edition, or a booklet of one territory or theme for an event held
- * there — same layout, its own cover, contents and page numbers.
+ * there — same layout, its own cover, contents and page numbers. Written under the output
+ * folder (`_site/pdf/`, `_site/livrets/`), never loose in the project, and checked like the
+ * build's (src/build/output-path.ts) before anything is written.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DiskFullError, isDiskFull } from '../build/disk-full.ts';
+import { checkOutputPath, markOutput } from '../build/output-path.ts';
+import { PrintCancelledError } from '../print/errors.ts';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { formatBytes, formatSeconds } from '../build/report.ts';
 import { publishable } from '../edition/publishable.ts';
 import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
+import { listenForInterrupt } from './signals.ts';
 
 export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -23,32 +31,32 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const edition = values.edition === undefined ? undefined : Number(values.edition);
   if (edition !== undefined && !Number.isInteger(edition)) throw new UsageError('--edition attend une année, par exemple 2025');
   const dataDir = positionals[0] ?? 'data';
+  const booklet = values.territoire !== undefined || values.theme !== undefined;
+  const outDir = await checkOutputPath((values.sortie as string | undefined) ?? join('_site', booklet ? 'livrets' : 'pdf'), { dataDir });
   const data = await loadCompendium(dataDir, { strict: values.strict === true });
   if (data.errors.length) {
     for (const f of data.errors) out.stderr(formatFinding(f));
     out.stderr(`\nPDF non produit : ${data.errors.length} erreur(s) dans les données.`);
     return 1;
   }
-  const booklet = values.territoire !== undefined || values.theme !== undefined;
   // By default the edition readers have: the latest one not in preparation.
   const published = publishable(data.compendium!).editions;
   const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;
-  const controller = new AbortController();
-  const cancel = (): void => controller.abort();
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  const interrupt = listenForInterrupt(out, 'Interruption demandée\u00A0: arrêt de la production des PDF…');
   try {
+    await mkdir(outDir, { recursive: true });
+    await markOutput(outDir);
     const { buildPrint } = await import('../print/build.ts');
     const result = await buildPrint({
       dataDir,
       compendium: data.compendium!,
       edition: year,
-      outDir: (values.sortie as string | undefined) ?? (booklet ? 'livrets' : 'pdf'),
+      outDir,
       territory: values.territoire as string | undefined,
       theme: values.theme as string | undefined,
       strict: values.strict === true,
       ...(values['traits-de-coupe'] ? { cropMarks: true } : {}),
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: (line) => out.stderr(line),
     });
     out.stdout(`${result.title} : ${result.pageCount} pages en ${formatSeconds(result.timings.total)}`);
@@ -59,8 +67,15 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     if (result.pdfxSkipped) out.stdout(`  ${result.pdfxSkipped}`);
     for (const f of result.findings) out.stdout(`  Mise en page : ${f.message}`);
     return 0;
+  } catch (err) {
+    const code = interrupt.exitCode();
+    if (code !== undefined || err instanceof PrintCancelledError) {
+      out.stderr('compendium pdf : production interrompue\u00A0; aucun PDF inachevé n’a été laissé.');
+      return code ?? 130;
+    }
+    if (isDiskFull(err)) throw new DiskFullError('PDF', 'aucun PDF inachevé n’a été laissé.', { cause: err });
+    throw err;
   } finally {
-    process.removeListener('SIGINT', cancel);
-    process.removeListener('SIGTERM', cancel);
+    interrupt.dispose();
   }
 }

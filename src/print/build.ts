@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserCrashError } from '../browser/errors.ts';
-import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
+import { LAUNCH_TIMEOUT_MS, launchBrowser, type BrowserSession } from '../browser/launch.ts';
 import type { BrowserUsed } from '../build/report.ts';
 import type { Compendium } from '../model.ts';
 import { PrintCancelledError, PrintFitError } from './errors.ts';
@@ -119,7 +119,7 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
     for (const browser of own) void browser.close();
   };
   const launch = (): Promise<BrowserSession> => {
-    const launching = launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 180_000 });
+    const launching = launchBrowser({ timeoutMs: LAUNCH_TIMEOUT_MS, protocolTimeoutMs: 180_000 });
     void launching.then((browser) => {
       own.push(browser);
       if (options.signal?.aborted) void browser.close();

@@ -270,7 +270,8 @@ export async function buildPdfx(options: PdfxOptions): Promise<PdfxResult> {
       definition,
       input,
     ];
-    const result = await runTool(gs, args, options.env, options.signal);
+    // Ghostscript's own temporary files (gs_*) in `work` too: killed by the signal, it leaves them.
+    const result = await runTool(gs, args, { ...(options.env ?? process.env), TMPDIR: work }, options.signal);
     if (options.signal?.aborted) return { made: false, reason: `Variante PDF/X-3 interrompue.` };
     if (result.code !== 0) {
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');

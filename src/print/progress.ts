@@ -23,7 +23,8 @@ export interface RenderProgress extends BuildProgress {
   stage: RenderStage;
 }
 
-const LABELS: Record<BuildStage, string> = {
+/** What each stage is called in progress lines and error messages. */
+export const LABELS: Record<BuildStage, string> = {
   html: 'Composition du document',
   pdfx: 'Variante PDF/X-3',
   launch: 'Démarrage du navigateur',

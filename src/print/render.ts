@@ -18,13 +18,13 @@
  * (src/print/sheets.ts), the parts' PDFs merged with their tags, outline and links
  * (src/print/pdf-merge.ts). Each step then costs the same per page at 50 or 5 000 projects.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type BrowserSession } from '../browser/launch.ts';
-import { BrowserCrashError } from '../browser/errors.ts';
+import { LAUNCH_TIMEOUT_MS, launchBrowser, type BrowserSession } from '../browser/launch.ts';
+import { BrowserCrashError, BrowserFrozenError } from '../browser/errors.ts';
 import { PdfOutputError, PrintInputNotFoundError } from './errors.ts';
 import { guillemets, NBSP } from './french.ts';
 import { fitFindings, type FitFinding, type FitOptions, type PageFacts } from './fit.ts';
@@ -33,7 +33,7 @@ import { deferContent, loadPrintPage, padPages, paginate } from './paginate.ts';
 import { buildDate, finishPdf, PDF_LOAD, trimToBox, type PageGeometry, type PdfMetadata } from './pdf-finish.ts';
 import { mergePdfParts } from './pdf-merge.ts';
 import type { PdfFont } from './pdf-fonts.ts';
-import type { RenderProgress, RenderStage } from './progress.ts';
+import { LABELS, type RenderProgress, type RenderStage } from './progress.ts';
 import { resampleScreenImages, screenImagesToResample, setScreenGeometry } from './screen.ts';
 import { collectRecords, installRecorder, partition, releasePart, showPart } from './sheets.ts';
 import { serveFolder } from './static-server.ts';
@@ -97,10 +97,44 @@ export interface RenderTimeouts {
   paginate: number;
   /** Each page.pdf() call, for a part of at most `pagesPerPart` pages (1 to 3 s here). */
   pdf: number;
+  /**
+   * How long the browser may go without a sign of life (a page laid out, an answer to a
+   * trivial question asked every 2 s) before it is called frozen and killed. A frozen
+   * renderer used to hold the build until a 180 s protocol timeout.
+   */
+  frozen: number;
 }
 
 /** Generous for this machine's figures (bench/README.md), short enough to end a hung build. */
-export const RENDER_TIMEOUTS: RenderTimeouts = { load: 60_000, paginate: 600_000, pdf: 120_000 };
+export const RENDER_TIMEOUTS: RenderTimeouts = { load: 60_000, paginate: 600_000, pdf: 120_000, frozen: 30_000 };
+
+/**
+ * Rejects with BrowserFrozenError when the tab shows no sign of life for `frozenMs`: no
+ * answer to a trivial evaluation (asked every 2 s, one at a time) and no `alive()` call.
+ */
+function watchFrozen(page: Page, session: BrowserSession, frozenMs: number, stage: () => RenderStage): { frozen: Promise<never>; alive(): void; stop(): void } {
+  let last = Date.now();
+  let asking = false;
+  let timer: NodeJS.Timeout | undefined;
+  const frozen = new Promise<never>((_resolve, reject) => {
+    timer = setInterval(() => {
+      if (Date.now() - last > frozenMs) {
+        clearInterval(timer);
+        reject(new BrowserFrozenError(session.found.executablePath, LABELS[stage()], Math.round(frozenMs / 1000)));
+        return;
+      }
+      if (asking) return;
+      asking = true;
+      // Any answer will do, an error included (a navigation in progress): the tab is alive.
+      void page.evaluate(() => 1).then(
+        () => ((last = Date.now()), (asking = false)),
+        () => ((last = Date.now()), (asking = false)),
+      );
+    }, Math.min(2_000, frozenMs / 4));
+  });
+  frozen.catch(() => {});
+  return { frozen, alive: () => void (last = Date.now()), stop: () => clearInterval(timer) };
+}
 
 export interface PdfFile {
   path: string;
@@ -149,8 +183,14 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<PdfFile
   await mkdir(dirname(path), { recursive: true });
   // Written aside then renamed: a failed build never leaves a truncated PDF under the real name.
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    // A full disk: the half-written file goes, and gives its space back.
+    await rm(temporary, { force: true });
+    throw error;
+  }
   return { path, bytes: (await stat(path)).size };
 }
 
@@ -194,6 +234,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     load: options.timeouts?.load ?? fallback ?? RENDER_TIMEOUTS.load,
     paginate: options.timeouts?.paginate ?? fallback ?? RENDER_TIMEOUTS.paginate,
     pdf: options.timeouts?.pdf ?? fallback ?? RENDER_TIMEOUTS.pdf,
+    frozen: options.timeouts?.frozen ?? RENDER_TIMEOUTS.frozen,
   };
   const longest = Math.max(limits.load, limits.paginate, limits.pdf);
   const bleedMm = options.bleedMm ?? 3;
@@ -203,7 +244,13 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
   const timings: RenderTimings = { launch: 0, load: 0, paginate: 0, fit: 0, pdfPrint: 0, pdfScreen: 0, postProcess: 0, total: 0 };
   let pagesSoFar = 0;
   let clock = Date.now();
-  const enter = (stage: RenderStage) => options.onProgress?.({ stage, pages: pagesSoFar, elapsedMs: Date.now() - started });
+  let current: RenderStage = 'launch';
+  let onSign = (): void => {};
+  const enter = (stage: RenderStage) => {
+    current = stage;
+    onSign();
+    options.onProgress?.({ stage, pages: pagesSoFar, elapsedMs: Date.now() - started });
+  };
   const lap = (key: keyof RenderTimings) => {
     const now = Date.now();
     timings[key] += now - clock;
@@ -218,7 +265,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
   }
 
   enter('launch');
-  const session = options.session ?? (await launchBrowser({ timeoutMs: Math.min(limits.load, 60_000), protocolTimeoutMs: longest + 60_000 }));
+  const session = options.session ?? (await launchBrowser({ timeoutMs: Math.min(limits.load, LAUNCH_TIMEOUT_MS), protocolTimeoutMs: longest + 60_000 }));
   lap('launch');
   const entryPath = `/${relative(root, input).split(sep).join('/')}`;
   const server = await serveFolder(root, new Map([[entryPath, deferContent(options.hyphenate === false ? html : hyphenateHtml(html))]]));
@@ -376,18 +423,22 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     timings.total = Date.now() - started;
     return result;
   };
+  let watch: ReturnType<typeof watchFrozen> | undefined;
   try {
     page = await Promise.race([session.browser.newPage(), crash]);
     const tab = page;
     const tabCrash = new Promise<never>((_resolve, reject) => tab.once('error', (error: unknown) => reject(new BrowserCrashError({ cause: error }))));
     tabCrash.catch(() => {});
+    watch = watchFrozen(tab, session, limits.frozen, () => current);
+    onSign = watch.alive;
     const working = work(tab);
     working.catch(() => {});
-    return await Promise.race([working, crash, tabCrash]);
+    return await Promise.race([working, crash, tabCrash, watch.frozen]);
   } catch (error) {
     if (!(error instanceof BrowserCrashError) && !session.browser.connected) throw new BrowserCrashError({ cause: error });
     throw error;
   } finally {
+    watch?.stop();
     session.browser.off('disconnected', onDisconnected);
     // Bounded: a tab stuck in a layout may never answer; the browser's owner kills it anyway.
     if (page && session.browser.connected) await Promise.race([page.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000).unref())]);

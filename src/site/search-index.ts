@@ -16,8 +16,8 @@
  * Leaving out the pages without data-pagefind-body is what Pagefind does itself once one page
  * has it; if none had, every page is indexed, as Pagefind would.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { CompendiumError } from '../errors.ts';
 
@@ -103,8 +103,15 @@ export class SearchIndexer {
     if (this.#marked === 0) for (const page of this.#unmarked.sort(byPath)) this.#added.push(this.#index.addHTMLFile({ sourcePath: page.path, content: page.content }));
     const failed = (await Promise.all(this.#added)).flatMap((a) => a.errors);
     if (failed.length) throw new SearchIndexError(failed);
-    const out = await this.#index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    // The files are written here, not by Pagefind: its process panics with a Rust backtrace
+    // on a full disk, where ours fails with ENOSPC, which the build reports in French.
+    const out = await this.#index.getFiles();
     if (out.errors.length) throw new SearchIndexError(out.errors);
+    for (const file of out.files) {
+      const path = join(outDir, 'pagefind', file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content);
+    }
     // The pages really indexed are the fragments Pagefind wrote, one each.
     return (await readdir(join(outDir, 'pagefind', 'fragment'))).length;
   }

@@ -117,7 +117,7 @@ guide('8. build and publish, at the root and under a sub-path', () => {
 guide('9. an event booklet of one territory', () => {
   const r = run(commands[8]!);
   assert.is(r.status, 0, r.out);
-  assert.ok(existsSync(join(work, 'livrets/innovation-sociale-moselle-2025-thionville-impression.pdf')), r.out);
+  assert.ok(existsSync(join(work, '_site/livrets/innovation-sociale-moselle-2025-thionville-impression.pdf')), r.out);
 });
 
 guide.run();

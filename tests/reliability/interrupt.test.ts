@@ -3,28 +3,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checksums } from '../helpers/checksums.ts';
 import { ROOT } from '../helpers/data.ts';
+import { processesWith } from './support/process.ts';
 
 const interrupt = suite('interrupted builds');
-
-
-/** Processes whose command line mentions `needle` (our own pgrep, without the pgrep package). */
-function processesWith(needle: string): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(needle)) pids.push(Number(name));
-    } catch {
-      // Gone.
-    }
-  }
-  return pids;
-}
 
 function setup(): { work: string; out: string; tmp: string; before: Record<string, string> } {
   const work = mkdtempSync(join(tmpdir(), 'compendium-interrupt-'));
@@ -32,6 +18,7 @@ function setup(): { work: string; out: string; tmp: string; before: Record<strin
   const out = join(work, '_site');
   // A previous output: what the Département has published. Any content will do.
   mkdirSync(join(out, 'pdf'), { recursive: true });
+  writeFileSync(join(out, '.compendium-sortie'), 'publié\n'); // written by compendium: it may be replaced
   writeFileSync(join(out, 'index.html'), '<!doctype html><title>Publié</title>');
   writeFileSync(join(out, 'pdf/innovation-sociale-moselle-2025-impression.pdf'), '%PDF-1.7 publié');
   const tmp = join(work, 'tmp');
@@ -65,9 +52,9 @@ async function killDuringPdf(signal: NodeJS.Signals): Promise<{ code: number | n
   return { code, stderr, ...s };
 }
 
-interrupt('SIGTERM during PDF rendering: exit 130, previous output intact, no Chromium left', async () => {
+interrupt('SIGTERM during PDF rendering: exit 143, previous output intact, no Chromium left', async () => {
   const r = await killDuringPdf('SIGTERM');
-  assert.is(r.code, 130, r.stderr);
+  assert.is(r.code, 143, r.stderr);
   assert.match(r.stderr, 'construction interrompue : le site publié précédemment est resté intact.');
   assert.equal(checksums(r.out), r.before, 'previous output byte for byte');
   assert.equal(readdirSync(r.work).sort(), ['_site', 'data', 'tmp'], 'no staging folder, no lock');

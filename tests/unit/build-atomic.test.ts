@@ -16,6 +16,7 @@ function previousOutput(): { parent: string; out: string } {
   const parent = mkdtempSync(join(tmpdir(), 'compendium-out-'));
   const out = join(parent, '_site');
   mkdirSync(join(out, 'pdf'), { recursive: true });
+  writeFileSync(join(out, '.compendium-sortie'), ''); // written by compendium: it may be replaced
   writeFileSync(join(out, 'index.html'), '<p>édition précédente</p>');
   writeFileSync(join(out, 'pdf/brochure.pdf'), Buffer.from([1, 2, 3]));
   return { parent, out };
