@@ -11,7 +11,7 @@ import { DiskFullError, isDiskFull } from '../build/disk-full.ts';
 import { checkOutputPath, markOutput } from '../build/output-path.ts';
 import { PrintCancelledError } from '../print/errors.ts';
 import { loadCompendium, formatFinding } from '../data/index.ts';
-import { formatBytes, formatSeconds } from '../build/report.ts';
+import { formatBrowser, formatBytes, formatSeconds } from '../build/report.ts';
 import { publishable } from '../edition/publishable.ts';
 import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
@@ -65,6 +65,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     if (result.pdfx) out.stdout(`  PDF/X-3 : ${result.pdfx.path} (${formatBytes(result.pdfx.bytes)}, contrôle avant impression conforme)`);
     out.stdout(`  couverture : ${result.cover.path} (${formatBytes(result.cover.bytes)})`);
     if (result.pdfxSkipped) out.stdout(`  ${result.pdfxSkipped}`);
+    if (result.browser) out.stdout(`  navigateur : ${formatBrowser(result.browser)}`);
     for (const f of result.findings) out.stdout(`  Mise en page : ${f.message}`);
     return 0;
   } catch (err) {
