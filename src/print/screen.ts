@@ -5,6 +5,11 @@
  *
  * A part of the document with no image to resample is not printed again at all: its screen
  * pages are its print pages cut to the trim box (src/print/render.ts, `trimToBox`).
+ *
+ * Both editions get a clean text layer (`settleTextLayer`): Chromium writes every soft hyphen
+ * into the PDF's text, used or not, so « Mo\u00ADselle » could not be found by a search (28 of
+ * 106 « Moselle » in the 2025 screen PDF before this) and copied text carried invisible
+ * characters.
  */
 import type { Page } from 'puppeteer-core';
 
@@ -102,4 +107,77 @@ export async function resampleScreenImages(page: Page, options: ScreenOptions): 
 /** How many images of the pages shown the screen edition would resample (none: nothing to print again). */
 export async function screenImagesToResample(page: Page, options: ScreenOptions): Promise<number> {
   return (await page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82, false)).resampled;
+}
+
+/**
+ * Runs in the page: on the pages shown, takes out every soft hyphen (and word joiner, see
+ * print/handlers/hyphen-limit.js) that no line ends at, and writes the ones a line does end at
+ * as the hyphen-minus Chromium draws there. Self-contained.
+ *
+ * Why it cannot move a line: a soft hyphen not used is an empty break opportunity, and
+ * Chromium breaks lines greedily, so a line never ends earlier for want of one it did not
+ * take; a used one is drawn with the font's U+002D, the character that replaces it. Each
+ * change is measured anyway and undone if its line moved. Why a real hyphen at a used break:
+ * pdftotext joins « objec- / tif » back into « objectif », and pdf.js's search does too,
+ * where « objec\u00AD- / tif » stayed « objec\u00ADtif ».
+ */
+function settleBreaks(): { removed: number; hyphens: number } {
+  const range = document.createRange();
+  const rects = (node: Text, offset: number): DOMRect[] => {
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return Array.from(range.getClientRects());
+  };
+  let removed = 0;
+  let hyphens = 0;
+  for (const sheet of Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'))) {
+    const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/[\u00AD\u2060]/.test((node as Text).data)) nodes.push(node as Text);
+    // Every decision on the layout as it is, before any text changes.
+    const plans = nodes.map((node) => {
+      const used: { at: number; top: number }[] = [];
+      for (let i = node.data.indexOf('\u00AD'); i !== -1; i = node.data.indexOf('\u00AD', i + 1)) {
+        // A used soft hyphen is drawn: it has a box with a width; an unused one has none.
+        const drawn = rects(node, i).find((rect) => rect.width > 0);
+        if (drawn) used.push({ at: i, top: drawn.top });
+      }
+      return { node, before: node.data, used };
+    });
+    for (const plan of plans) {
+      const usedAt = new Set(plan.used.map((u) => u.at));
+      let out = '';
+      const positions: number[] = [];
+      for (let i = 0; i < plan.before.length; i++) {
+        const char = plan.before[i]!;
+        if (char === '\u2060' || (char === '\u00AD' && !usedAt.has(i))) {
+          removed += 1;
+          continue;
+        }
+        if (char === '\u00AD') positions.push(out.length);
+        out += char === '\u00AD' ? '-' : char;
+      }
+      plan.node.data = out;
+      hyphens += positions.length;
+      // Measured again: a line that moved (a font whose soft hyphen is not U+002D) gets its text back.
+      const moved = positions.some((at, index) => {
+        const drawn = rects(plan.node, at)[0];
+        return !drawn || Math.abs(drawn.top - plan.used[index]!.top) > 0.5;
+      });
+      if (moved) {
+        plan.node.data = plan.before;
+        hyphens -= positions.length;
+        removed -= plan.before.length - out.length;
+      }
+    }
+  }
+  return { removed, hyphens };
+}
+
+/**
+ * Makes the text of the pages shown searchable and copyable in both PDFs: no soft hyphen
+ * inside a word, a hyphen-minus where a line ends in the middle of one (see `settleBreaks`).
+ */
+export async function settleTextLayer(page: Page): Promise<{ removed: number; hyphens: number }> {
+  return page.evaluate(settleBreaks);
 }

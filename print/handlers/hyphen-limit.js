@@ -1,0 +1,116 @@
+/* global Paged */
+/**
+ * At most two consecutive lines of a paragraph end in a hyphen, as a typesetter sets French
+ * text. Chromium has no `hyphenate-limit-lines`: without this, the 2025 brochure had 15 runs
+ * of three or four hyphenated lines.
+ *
+ * How: Paged.js calls `layout` on the page being filled before it measures where the page
+ * overflows. Each paragraph laid out with soft hyphens (src/print/hyphenate.ts) is measured
+ * there: where a third consecutive line ends at a soft hyphen, that word's soft hyphens are
+ * taken back — turned into word joiners (U+2060), so the text keeps its length and Paged.js's
+ * break offsets into the source stay right — and the paragraph, laid out again by Chromium,
+ * is measured again. Paged.js then finds the page's end on the settled paragraphs. The word
+ * joiners leave the text with the unused soft hyphens, after layout (src/print/screen.ts).
+ *
+ * A paragraph is measured again only when its text grew (Paged.js appends it node by node);
+ * runs that cross a page break are not counted.
+ */
+const SOFT_HYPHEN = '\u00AD';
+const WORD_JOINER = '\u2060';
+/** Lines in a row that may end in a hyphen. */
+const LIMIT = 2;
+/** More passes than a paragraph ever needs: each takes back one word for good. */
+const MAX_PASSES = 50;
+
+const range = document.createRange();
+
+/**
+ * The box of one character, or null when it is not laid out. The last box with a width: the
+ * character after a used soft hyphen also reports the hyphen drawn at the end of the line before.
+ */
+function box(node, offset) {
+  range.setStart(node, offset);
+  range.setEnd(node, offset + 1);
+  const rects = Array.from(range.getClientRects());
+  return rects.findLast((rect) => rect.width > 0) ?? rects[0] ?? null;
+}
+
+/** The line ends of `block` at a hyphen, in order: soft hyphens used, and compounds broken at their own hyphen. */
+function hyphenatedLineEnds(block) {
+  const ends = [];
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    for (let i = 0; i < text.length - 1; i++) {
+      const char = text[i];
+      if (char !== SOFT_HYPHEN && char !== '-') continue;
+      const after = box(node, i + 1);
+      if (char === SOFT_HYPHEN) {
+        // A used soft hyphen is drawn; an unused one has no width.
+        const drawn = box(node, i);
+        if (!drawn || drawn.width === 0) continue;
+        ends.push({ node, offset: i, top: drawn.top, left: drawn.left, after, soft: true });
+      } else {
+        const here = box(node, i);
+        if (!here || !after || after.top <= here.top + 1) continue;
+        ends.push({ node, offset: i, top: here.top, left: here.left, after, soft: false });
+      }
+    }
+  }
+  return ends;
+}
+
+/** Whether line end `b` is on the line right after line end `a`'s. */
+function consecutive(a, b) {
+  return a.after !== null && Math.abs(a.after.top - b.top) < 1 && a.after.left <= b.left;
+}
+
+/** Turns the soft hyphens of the word around `offset` into word joiners. */
+function takeBack(node, offset) {
+  const text = node.data;
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[\p{L}\u00AD\u2060]/u.test(text[start - 1])) start -= 1;
+  while (end < text.length - 1 && /[\p{L}\u00AD\u2060]/u.test(text[end + 1])) end += 1;
+  node.data = text.slice(0, start) + text.slice(start, end + 1).replaceAll(SOFT_HYPHEN, WORD_JOINER) + text.slice(end + 1);
+}
+
+/** The soft hyphen to take back in `block`, or null when no run is longer than LIMIT. */
+function overLimit(block) {
+  const ends = hyphenatedLineEnds(block);
+  let run = 1;
+  for (let i = 1; i < ends.length; i++) {
+    run = consecutive(ends[i - 1], ends[i]) ? run + 1 : 1;
+    if (run > LIMIT) {
+      // The last line of the run, or the one before when that line ends a compound.
+      const soft = [ends[i], ends[i - 1]].find((end) => end.soft);
+      if (soft) return soft;
+      run = 1;
+    }
+  }
+  return null;
+}
+
+class HyphenLimit extends Paged.Handler {
+  constructor(chunker, polisher, caller) {
+    super(chunker, polisher, caller);
+    /** The text length each paragraph was settled at. */
+    this.settled = new WeakMap();
+  }
+
+  layout(wrapper) {
+    for (const block of wrapper.querySelectorAll('p, li, dd')) {
+      const length = block.textContent.length;
+      if (this.settled.get(block) === length) continue;
+      this.settled.set(block, length);
+      if (!block.textContent.includes(SOFT_HYPHEN) || getComputedStyle(block).hyphens !== 'manual') continue;
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const end = overLimit(block);
+        if (!end) break;
+        takeBack(end.node, end.offset);
+      }
+    }
+  }
+}
+
+Paged.registerHandlers(HyphenLimit);
