@@ -19,6 +19,11 @@ const SOFT_HYPHEN = '\u00AD';
 const WORD_JOINER = '\u2060';
 /** Lines in a row that may end in a hyphen. */
 const LIMIT = 2;
+/**
+ * How much a space of a justified line may grow, in widths of itself, before a hyphen is
+ * worth it: a line that spaces its words no wider than this is set without the hyphen.
+ */
+const STRETCH = 2;
 /** More passes than a paragraph ever needs: each takes back one word for good. */
 const MAX_PASSES = 50;
 
@@ -41,20 +46,16 @@ function hyphenatedLineEnds(block) {
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.data;
-    for (let i = 0; i < text.length - 1; i++) {
+    for (let i = 1; i < text.length - 1; i++) {
       const char = text[i];
       if (char !== SOFT_HYPHEN && char !== '-') continue;
       const after = box(node, i + 1);
-      if (char === SOFT_HYPHEN) {
-        // A used soft hyphen is drawn; an unused one has no width.
-        const drawn = box(node, i);
-        if (!drawn || drawn.width === 0) continue;
-        ends.push({ node, offset: i, top: drawn.top, left: drawn.left, after, soft: true });
-      } else {
-        const here = box(node, i);
-        if (!here || !after || after.top <= here.top + 1) continue;
-        ends.push({ node, offset: i, top: here.top, left: here.left, after, soft: false });
-      }
+      const here = box(node, i);
+      const before = char === SOFT_HYPHEN ? box(node, i - 1) : here;
+      // A line ends here when the next character is on a later line. (Not « the soft hyphen
+      // has a width »: inside a ligature, « dif\u00ADfé », it gets a share of the ligature's.)
+      if (!here || !before || !after || after.top <= before.top + 1) continue;
+      ends.push({ node, offset: i, top: before.top, left: here.left, width: here.width, after, soft: char === SOFT_HYPHEN });
     }
   }
   return ends;
@@ -75,9 +76,8 @@ function takeBack(node, offset) {
   node.data = text.slice(0, start) + text.slice(start, end + 1).replaceAll(SOFT_HYPHEN, WORD_JOINER) + text.slice(end + 1);
 }
 
-/** The soft hyphen to take back in `block`, or null when no run is longer than LIMIT. */
-function overLimit(block) {
-  const ends = hyphenatedLineEnds(block);
+/** The soft hyphen to take back among `ends` so that no more than LIMIT lines in a row end in a hyphen. */
+function overLimit(ends) {
   let run = 1;
   for (let i = 1; i < ends.length; i++) {
     run = consecutive(ends[i - 1], ends[i]) ? run + 1 : 1;
@@ -89,6 +89,37 @@ function overLimit(block) {
     }
   }
   return null;
+}
+
+/**
+ * Whether the line ending at soft hyphen `end` can do without it: set left-aligned (breaks
+ * are the same, Chromium justifies after breaking lines), the word's first part would move to
+ * the next line, and its width (and its space) would be shared by the line's other spaces.
+ * Affordable when no space grows past STRETCH times its own width.
+ */
+function affordable(block, end) {
+  const column = Array.from(block.getClientRects()).find((rect) => rect.left - 1 <= end.left && end.left <= rect.right + 1 && rect.top - 1 <= end.top && end.top <= rect.bottom + 1);
+  if (!column) return false;
+  const text = end.node.data;
+  let wordStart = end.offset;
+  while (wordStart > 0 && !/\s/u.test(text[wordStart - 1])) wordStart -= 1;
+  // The spaces of the line before the word, in this text node (fewer if the line starts in
+  // another one: then the answer errs towards keeping the hyphen).
+  let spaces = 0;
+  let spaceWidth = 0;
+  for (let i = wordStart - 1; i >= 0; i--) {
+    const char = box(end.node, i);
+    if (!char || Math.abs(char.top - end.top) > 1) break;
+    if (/\s/u.test(text[i])) {
+      spaces += 1;
+      spaceWidth = Math.max(spaceWidth, char.width);
+    }
+  }
+  const first = box(end.node, wordStart);
+  if (spaces < 2 || !first || spaceWidth === 0) return false;
+  const slack = column.right - (end.left + end.width);
+  const moved = end.left + end.width - first.left + spaceWidth;
+  return (slack + moved) / (spaces - 1) <= STRETCH * spaceWidth;
 }
 
 class HyphenLimit extends Paged.Handler {
@@ -103,12 +134,16 @@ class HyphenLimit extends Paged.Handler {
       const length = block.textContent.length;
       if (this.settled.get(block) === length) continue;
       this.settled.set(block, length);
-      if (!block.textContent.includes(SOFT_HYPHEN) || getComputedStyle(block).hyphens !== 'manual') continue;
+      if (!block.textContent.includes(SOFT_HYPHEN) || block.querySelector('p, li, dd') || getComputedStyle(block).hyphens !== 'manual') continue;
+      const align = block.style.textAlign;
+      block.style.textAlign = 'left';
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const end = overLimit(block);
+        const ends = hyphenatedLineEnds(block);
+        const end = overLimit(ends) ?? ends.find((candidate) => candidate.soft && affordable(block, candidate));
         if (!end) break;
         takeBack(end.node, end.offset);
       }
+      block.style.textAlign = align;
     }
   }
 }

@@ -21,7 +21,6 @@ import { parse, parseFragment, serialize } from 'parse5';
 const { hyphenateSync } = createRequire(import.meta.url)('hyphen/fr') as { hyphenateSync: HyphenationFunctionSync };
 
 const SOFT_HYPHEN = '\u00AD';
-const WORD_JOINER = '\u2060';
 const NO_BREAK_SPACE = '\u00A0';
 
 /** Elements whose text is never hyphenated: code, metadata, headings, captions (set `hyphens: none`). */
@@ -87,36 +86,52 @@ function breakable(token: string): boolean {
   return !/\p{L}[-\u2010\u2011]\p{L}/u.test(token);
 }
 
-/**
- * Hyphenates plain text (one text node): every long word gets its soft hyphens. A URL or a
- * domain name with a hyphen of its own (« Ré-employez.fr ») gets a word joiner after it, so
- * that no line breaks there either; the joiners leave the text after layout (src/print/screen.ts).
- */
+/** Hyphenates plain text (one text node): every long word gets its soft hyphens. */
 export function hyphenateText(text: string): string {
   return text
     .split(/(\s+)/)
-    .map((token) => {
-      if (UNBREAKABLE.test(token)) return token.replace(/-(?=\p{L})/gu, `-${WORD_JOINER}`);
-      return token.length < MIN_WORD_LENGTH || !breakable(token) ? token : token.replace(WORD, hyphenateWord);
-    })
+    .map((token) => (token.length < MIN_WORD_LENGTH || UNBREAKABLE.test(token) || !breakable(token) ? token : token.replace(WORD, hyphenateWord)))
     .join('');
 }
 
+/** A domain name or URL with a hyphen of its own (« Ré-employez.fr »): Chromium would break a line after that hyphen. */
+const HYPHENATED_ADDRESS = /(?<!\S)(?=\S*(?:@|:\/\/|\p{L}\.\p{L}))\S*\p{L}-\p{L}\S*/gu;
+
 interface Node {
   nodeName: string;
+  tagName?: string;
+  namespaceURI?: string;
   value?: string;
   attrs?: { name: string; value: string }[];
   childNodes?: Node[];
+  parentNode?: Node | null;
+}
+
+/**
+ * The text node as nodes: its text hyphenated, and each hyphenated address in a span
+ * (`white-space: nowrap`), so that it is never broken at its hyphen.
+ */
+function textNodes(node: Node): Node[] {
+  const text = node.value ?? '';
+  const out: Node[] = [];
+  let last = 0;
+  const textNode = (value: string, parent: Node | null | undefined): Node => ({ nodeName: '#text', value, parentNode: parent ?? null });
+  for (const match of text.matchAll(HYPHENATED_ADDRESS)) {
+    if (match.index > last) out.push(textNode(hyphenateText(text.slice(last, match.index)), node.parentNode));
+    const span: Node = { nodeName: 'span', tagName: 'span', namespaceURI: 'http://www.w3.org/1999/xhtml', attrs: [{ name: 'style', value: 'white-space: nowrap' }], childNodes: [], parentNode: node.parentNode ?? null };
+    span.childNodes!.push(textNode(match[0], span));
+    out.push(span);
+    last = match.index + match[0].length;
+  }
+  if (last === 0) return [{ ...node, value: hyphenateText(text) }];
+  if (last < text.length) out.push(textNode(hyphenateText(text.slice(last)), node.parentNode));
+  return out;
 }
 
 function walk(node: Node): void {
-  if (node.nodeName === '#text') {
-    node.value = hyphenateText(node.value ?? '');
-    return;
-  }
   if (SKIPPED_ELEMENTS.has(node.nodeName)) return;
   if (node.attrs?.some((attr) => attr.name === 'data-no-hyphens')) return;
-  for (const child of node.childNodes ?? []) walk(child);
+  if (node.childNodes) node.childNodes = node.childNodes.flatMap((child) => (child.nodeName === '#text' ? textNodes(child) : (walk(child), [child])));
   if (PARAGRAPHS.has(node.nodeName)) settleLastWord(node);
 }
 

@@ -123,6 +123,7 @@ export async function screenImagesToResample(page: Page, options: ScreenOptions)
  */
 function settleBreaks(): { removed: number; hyphens: number } {
   const range = document.createRange();
+  // Every box of one character (a character after a used soft hyphen also reports the hyphen).
   const rects = (node: Text, offset: number): DOMRect[] => {
     range.setStart(node, offset);
     range.setEnd(node, offset + 1);
@@ -138,37 +139,42 @@ function settleBreaks(): { removed: number; hyphens: number } {
     const plans = nodes.map((node) => {
       const used: { at: number; top: number }[] = [];
       for (let i = node.data.indexOf('\u00AD'); i !== -1; i = node.data.indexOf('\u00AD', i + 1)) {
-        // A used soft hyphen is drawn: it has a box with a width; an unused one has none.
-        const drawn = rects(node, i).find((rect) => rect.width > 0);
-        if (drawn) used.push({ at: i, top: drawn.top });
+        // Used: the next character is on a later line, or on the next page (Paged.js cut the
+        // text there). Not « it has a width »: inside a ligature, « dif\u00ADfé », it has a share.
+        const before = rects(node, i - 1).filter((rect) => rect.width > 0).pop();
+        if (!before) continue;
+        const after = i + 1 < node.data.length ? rects(node, i + 1).filter((rect) => rect.width > 0).pop() : undefined;
+        if (i + 1 === node.data.length || (after && after.top > before.top + 1)) used.push({ at: i, top: before.top });
       }
       return { node, before: node.data, used };
     });
+    // Whether the line still ends at `at`, after the character whose top was `top`.
+    const breaksAt = (node: Text, at: number, top: number): boolean => {
+      const before = rects(node, at - 1).filter((rect) => rect.width > 0).pop();
+      const after = at + 1 < node.data.length ? rects(node, at + 1).filter((rect) => rect.width > 0).pop() : undefined;
+      return before !== undefined && Math.abs(before.top - top) < 0.5 && (at + 1 === node.data.length || (after !== undefined && after.top > top + 1));
+    };
     for (const plan of plans) {
       const usedAt = new Set(plan.used.map((u) => u.at));
-      let out = '';
-      const positions: number[] = [];
-      for (let i = 0; i < plan.before.length; i++) {
-        const char = plan.before[i]!;
-        if (char === '\u2060' || (char === '\u00AD' && !usedAt.has(i))) {
-          removed += 1;
-          continue;
+      // Tried in turn, each measured again: used soft hyphens as hyphen-minus, then left as
+      // they are; if lines still moved (a ligature the word joiners had split, re-formed),
+      // the text is left untouched.
+      const settled = ['-', '\u00AD'].some((hyphen) => {
+        let out = '';
+        const positions: number[] = [];
+        for (let i = 0; i < plan.before.length; i++) {
+          const char = plan.before[i]!;
+          if (char === '\u2060' || (char === '\u00AD' && !usedAt.has(i))) continue;
+          if (char === '\u00AD') positions.push(out.length);
+          out += char === '\u00AD' ? hyphen : char;
         }
-        if (char === '\u00AD') positions.push(out.length);
-        out += char === '\u00AD' ? '-' : char;
-      }
-      plan.node.data = out;
-      hyphens += positions.length;
-      // Measured again: a line that moved (a font whose soft hyphen is not U+002D) gets its text back.
-      const moved = positions.some((at, index) => {
-        const drawn = rects(plan.node, at)[0];
-        return !drawn || Math.abs(drawn.top - plan.used[index]!.top) > 0.5;
+        plan.node.data = out;
+        if (!positions.every((at, index) => breaksAt(plan.node, at, plan.used[index]!.top))) return false;
+        removed += plan.before.length - out.length;
+        if (hyphen === '-') hyphens += positions.length;
+        return true;
       });
-      if (moved) {
-        plan.node.data = plan.before;
-        hyphens -= positions.length;
-        removed -= plan.before.length - out.length;
-      }
+      if (!settled) plan.node.data = plan.before;
     }
   }
   return { removed, hyphens };
