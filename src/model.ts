@@ -67,6 +67,8 @@ export interface Project {
   nom?: string;
   organisation: Id;
   annee: number;
+  /** The year is a guess (« incertaine ») or not known (« inconnue »): never printed. */
+  annee_statut?: 'incertaine' | 'inconnue';
   territoire: Id;
   territoire_cible?: string;
   public_cible?: string;

@@ -92,6 +92,8 @@ export interface ProjectView {
   nom?: string;
   organisation: Organisation;
   annee: number;
+  /** False when the year is to be confirmed (`annee_statut`): no « Lauréat » badge then. */
+  anneeConnue: boolean;
   territoire: TerritoryRef;
   themes: Theme[];
   territoireCible?: string;
@@ -318,6 +320,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       nom: p.nom,
       organisation: org,
       annee: p.annee,
+      anneeConnue: p.annee_statut === undefined,
       territoire: territory(p.territoire),
       themes: (p.themes ?? []).map(theme),
       territoireCible: p.territoire_cible,
