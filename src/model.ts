@@ -45,6 +45,8 @@ export interface Organisation {
   id: Id;
   nom: string;
   nom_complet?: string;
+  /** How the brochure prints a name with its full form: « AMLI – Association… », « Action… – ASBH ». */
+  nom_imprime?: 'nom_puis_complet' | 'complet_puis_nom';
   forme?: string;
   site_web?: string;
   logo?: Image;
