@@ -11,6 +11,7 @@ import type { Finding } from './finding.ts';
 import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { checkEmail, checkPhone, checkUrl } from './contact-checks.ts';
+import { textWarnings } from './editorial-checks.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
 
@@ -123,5 +124,6 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
     url(o, ['appel', 'lien', 'url'], ed.appel?.lien?.url);
   }
   budgetWarnings(loaded, out);
+  out.push(...textWarnings(loaded));
   return out;
 }
