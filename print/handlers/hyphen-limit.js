@@ -1,4 +1,4 @@
-/* global Paged */
+/* global Paged, NodeFilter, getComputedStyle */
 /**
  * At most two consecutive lines of a paragraph end in a hyphen, as a typesetter sets French
  * text. Chromium has no `hyphenate-limit-lines`: without this, the 2025 brochure had 15 runs

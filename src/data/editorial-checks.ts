@@ -171,8 +171,8 @@ export function textWarnings(loaded: Loaded): Finding[] {
       for (const [text, path] of strings(record)) {
         if (path.some((p) => typeof p === 'string' && NOT_PROSE.has(p))) continue;
         for (const issue of textIssues(text)) {
-          const { offset: _offset, excerpt: _excerpt, ...said } = issue;
-          out.push({ severity: 'avertissement', file: origin.doc.file, ...place(origin, path, issue), ...said });
+          const { code, message, hint } = issue;
+          out.push({ severity: 'avertissement', code, file: origin.doc.file, ...place(origin, path, issue), message, ...(hint ? { hint } : {}) });
         }
       }
     });
