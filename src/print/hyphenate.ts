@@ -9,10 +9,9 @@
  * « Moselle », « Département »), acronyms, compounds that have their own hyphen, URLs, e-mail
  * addresses and domain names (« Réemployez.fr »), words with digits, words under 6 letters,
  * and the last word of a paragraph (a last line of one syllable, « ment. », reads as a slip).
- * Soft hyphens a line did not use are taken out of the PDF's text after layout
- * (src/print/screen.ts). What the patterns cannot know — how many consecutive lines end in a
- * hyphen, whether a line needs its hyphen — is not decided yet: a Paged.js handler that took
- * soft hyphens back during layout lost text where Paged.js then split the paragraph.
+ * What the patterns cannot know — how many consecutive lines end in a hyphen — is decided in
+ * the layout (print/handlers/hyphen-limit.js); soft hyphens a line did not use are taken out of
+ * the PDF's text after layout (src/print/screen.ts).
  */
 import { createRequire } from 'node:module';
 import type { HyphenationFunctionSync } from 'hyphen';

@@ -110,8 +110,9 @@ export async function screenImagesToResample(page: Page, options: ScreenOptions)
 }
 
 /**
- * Runs in the page: on the pages shown, takes out every soft hyphen that no line ends at, and
- * writes the ones a line does end at as the hyphen-minus Chromium draws there. Self-contained.
+ * Runs in the page: on the pages shown, takes out every soft hyphen (and word joiner, see
+ * print/handlers/hyphen-limit.js) that no line ends at, and writes the ones a line does end at
+ * as the hyphen-minus Chromium draws there. Self-contained.
  *
  * Why it cannot move a line: a soft hyphen not used is an empty break opportunity, and
  * Chromium breaks lines greedily, so a line never ends earlier for want of one it did not
@@ -133,7 +134,7 @@ function settleBreaks(): { removed: number; hyphens: number } {
   for (const sheet of Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'))) {
     const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.includes('\u00AD')) nodes.push(node as Text);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/[\u00AD\u2060]/.test((node as Text).data)) nodes.push(node as Text);
     // Every decision on the layout as it is, before any text changes.
     const plans = nodes.map((node) => {
       const used: { at: number; top: number }[] = [];
@@ -156,14 +157,14 @@ function settleBreaks(): { removed: number; hyphens: number } {
     for (const plan of plans) {
       const usedAt = new Set(plan.used.map((u) => u.at));
       // Tried in turn, each measured again: used soft hyphens as hyphen-minus, then left as
-      // they are (one line of the 2025 brochure moves with a hyphen-minus); if lines still
-      // moved, the text is left untouched.
+      // they are; if lines still moved (a ligature the word joiners had split, re-formed),
+      // the text is left untouched.
       const settled = ['-', '\u00AD'].some((hyphen) => {
         let out = '';
         const positions: number[] = [];
         for (let i = 0; i < plan.before.length; i++) {
           const char = plan.before[i]!;
-          if (char === '\u00AD' && !usedAt.has(i)) continue;
+          if (char === '\u2060' || (char === '\u00AD' && !usedAt.has(i))) continue;
           if (char === '\u00AD') positions.push(out.length);
           out += char === '\u00AD' ? hyphen : char;
         }
