@@ -45,6 +45,8 @@ export interface Organisation {
   id: Id;
   nom: string;
   nom_complet?: string;
+  /** How the brochure prints a name with its full form: « AMLI – Association… », « Action… – ASBH ». */
+  nom_imprime?: 'nom_puis_complet' | 'complet_puis_nom';
   forme?: string;
   site_web?: string;
   logo?: Image;
@@ -67,6 +69,8 @@ export interface Project {
   nom?: string;
   organisation: Id;
   annee: number;
+  /** The year is a guess (« incertaine ») or not known (« inconnue »): never printed. */
+  annee_statut?: 'incertaine' | 'inconnue';
   territoire: Id;
   territoire_cible?: string;
   public_cible?: string;

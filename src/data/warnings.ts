@@ -11,6 +11,7 @@ import type { Finding } from './finding.ts';
 import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { checkEmail, checkPhone, checkUrl } from './contact-checks.ts';
+import { textWarnings } from './editorial-checks.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
 
@@ -94,6 +95,9 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
     const o = origins(loaded, 'projets')[i]!;
     contact(o, ['contact'], p.contact);
     imageWarnings(p.photo, o, ['photo'], 'photo du projet', out);
+    if (p.annee_statut) {
+      out.push(findingAt('avertissement', o, ['annee_statut'], { code: 'YEAR_UNCONFIRMED', message: `année ${p.annee_statut} (${p.annee}) : le badge « Lauréat » n’est imprimé ni sur le site ni dans le PDF`, hint: 'Confirmez l’année auprès du service, corrigez « annee » si besoin, puis supprimez la ligne « annee_statut ».' }));
+    }
     for (const r of RUBRICS) {
       if (p.rubriques && r in p.rubriques && p.rubriques[r] === null) {
         out.push(findingAt('avertissement', o, ['rubriques', r], { code: 'RUBRIC_EMPTY', message: `la rubrique « ${r} » est vide (absente de la brochure imprimée)`, hint: 'Demandez le texte au porteur de projet, ou acceptez une page à la une sans cette rubrique.' }, true));
@@ -120,5 +124,6 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
     url(o, ['appel', 'lien', 'url'], ed.appel?.lien?.url);
   }
   budgetWarnings(loaded, out);
+  out.push(...textWarnings(loaded));
   return out;
 }

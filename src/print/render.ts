@@ -34,7 +34,7 @@ import { buildDate, finishPdf, PDF_LOAD, trimToBox, type PageGeometry, type PdfM
 import { mergePdfParts } from './pdf-merge.ts';
 import type { PdfFont } from './pdf-fonts.ts';
 import { LABELS, type RenderProgress, type RenderStage } from './progress.ts';
-import { resampleScreenImages, screenImagesToResample, setScreenGeometry } from './screen.ts';
+import { resampleScreenImages, screenImagesToResample, setScreenGeometry, settleTextLayer } from './screen.ts';
 import { collectRecords, installRecorder, partition, releasePart, showPart } from './sheets.ts';
 import { serveFolder } from './static-server.ts';
 
@@ -362,6 +362,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     let cover: Uint8Array | undefined;
     for (const [from, to] of parts) {
       await showPart(page, from, to);
+      await settleTextLayer(page);
       let printed: Uint8Array | undefined;
       if (printPath !== false) {
         enter('pdf-print');

@@ -5,6 +5,11 @@
  *
  * A part of the document with no image to resample is not printed again at all: its screen
  * pages are its print pages cut to the trim box (src/print/render.ts, `trimToBox`).
+ *
+ * Both editions get a clean text layer (`settleTextLayer`): Chromium writes every soft hyphen
+ * into the PDF's text, used or not, so « Mo\u00ADselle » could not be found by a search (28 of
+ * 106 « Moselle » in the 2025 screen PDF before this) and copied text carried invisible
+ * characters.
  */
 import type { Page } from 'puppeteer-core';
 
@@ -102,4 +107,83 @@ export async function resampleScreenImages(page: Page, options: ScreenOptions): 
 /** How many images of the pages shown the screen edition would resample (none: nothing to print again). */
 export async function screenImagesToResample(page: Page, options: ScreenOptions): Promise<number> {
   return (await page.evaluate(resampleImages, options.imagePpi ?? 150, options.jpegQuality ?? 0.82, false)).resampled;
+}
+
+/**
+ * Runs in the page: on the pages shown, takes out every soft hyphen (and word joiner, see
+ * print/handlers/hyphen-limit.js) that no line ends at, and writes the ones a line does end at
+ * as the hyphen-minus Chromium draws there. Self-contained.
+ *
+ * Why it cannot move a line: a soft hyphen not used is an empty break opportunity, and
+ * Chromium breaks lines greedily, so a line never ends earlier for want of one it did not
+ * take; a used one is drawn with the font's U+002D, the character that replaces it. Each
+ * change is measured anyway and undone if its line moved. Why a real hyphen at a used break:
+ * pdftotext joins « objec- / tif » back into « objectif », and pdf.js's search does too,
+ * where « objec\u00AD- / tif » stayed « objec\u00ADtif ».
+ */
+function settleBreaks(): { removed: number; hyphens: number } {
+  const range = document.createRange();
+  // Every box of one character (a character after a used soft hyphen also reports the hyphen).
+  const rects = (node: Text, offset: number): DOMRect[] => {
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return Array.from(range.getClientRects());
+  };
+  let removed = 0;
+  let hyphens = 0;
+  for (const sheet of Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'))) {
+    const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/[\u00AD\u2060]/.test((node as Text).data)) nodes.push(node as Text);
+    // Every decision on the layout as it is, before any text changes.
+    const plans = nodes.map((node) => {
+      const used: { at: number; top: number }[] = [];
+      for (let i = node.data.indexOf('\u00AD'); i !== -1; i = node.data.indexOf('\u00AD', i + 1)) {
+        // Used: the next character is on a later line, or on the next page (Paged.js cut the
+        // text there). Not « it has a width »: inside a ligature, « dif\u00ADfé », it has a share.
+        const before = rects(node, i - 1).filter((rect) => rect.width > 0).pop();
+        if (!before) continue;
+        const after = i + 1 < node.data.length ? rects(node, i + 1).filter((rect) => rect.width > 0).pop() : undefined;
+        if (i + 1 === node.data.length || (after && after.top > before.top + 1)) used.push({ at: i, top: before.top });
+      }
+      return { node, before: node.data, used };
+    });
+    // Whether the line still ends at `at`, after the character whose top was `top`.
+    const breaksAt = (node: Text, at: number, top: number): boolean => {
+      const before = rects(node, at - 1).filter((rect) => rect.width > 0).pop();
+      const after = at + 1 < node.data.length ? rects(node, at + 1).filter((rect) => rect.width > 0).pop() : undefined;
+      return before !== undefined && Math.abs(before.top - top) < 0.5 && (at + 1 === node.data.length || (after !== undefined && after.top > top + 1));
+    };
+    for (const plan of plans) {
+      const usedAt = new Set(plan.used.map((u) => u.at));
+      // Tried in turn, each measured again: used soft hyphens as hyphen-minus, then left as
+      // they are; if lines still moved (a ligature the word joiners had split, re-formed),
+      // the text is left untouched.
+      const settled = ['-', '\u00AD'].some((hyphen) => {
+        let out = '';
+        const positions: number[] = [];
+        for (let i = 0; i < plan.before.length; i++) {
+          const char = plan.before[i]!;
+          if (char === '\u2060' || (char === '\u00AD' && !usedAt.has(i))) continue;
+          if (char === '\u00AD') positions.push(out.length);
+          out += char === '\u00AD' ? hyphen : char;
+        }
+        plan.node.data = out;
+        if (!positions.every((at, index) => breaksAt(plan.node, at, plan.used[index]!.top))) return false;
+        removed += plan.before.length - out.length;
+        if (hyphen === '-') hyphens += positions.length;
+        return true;
+      });
+      if (!settled) plan.node.data = plan.before;
+    }
+  }
+  return { removed, hyphens };
+}
+
+/**
+ * Makes the text of the pages shown searchable and copyable in both PDFs: no soft hyphen
+ * inside a word, a hyphen-minus where a line ends in the middle of one (see `settleBreaks`).
+ */
+export async function settleTextLayer(page: Page): Promise<{ removed: number; hyphens: number }> {
+  return page.evaluate(settleBreaks);
 }

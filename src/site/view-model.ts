@@ -5,6 +5,7 @@
  * laureate index, and the addresses of every edition. Pure: no I/O, no Eleventy, so it is
  * tested on its own; the print edition reads the latest edition's view from it too.
  */
+import { printedName } from './organisation-name.ts';
 import {
   RUBRICS,
   RUBRIC_TITLES,
@@ -91,7 +92,11 @@ export interface ProjectView {
   /** The project's own name, when it has one. */
   nom?: string;
   organisation: Organisation;
+  /** The organisation's name as printed (src/site/organisation-name.ts). */
+  structure: string;
   annee: number;
+  /** False when the year is to be confirmed (`annee_statut`): no « Lauréat » badge then. */
+  anneeConnue: boolean;
   territoire: TerritoryRef;
   themes: Theme[];
   territoireCible?: string;
@@ -314,10 +319,12 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       id: p.id,
       slug,
       url: `/projets/${slug}/`,
-      titre: p.nom ?? org.nom,
+      titre: p.nom ?? printedName(org),
       nom: p.nom,
       organisation: org,
+      structure: printedName(org),
       annee: p.annee,
+      anneeConnue: p.annee_statut === undefined,
       territoire: territory(p.territoire),
       themes: (p.themes ?? []).map(theme),
       territoireCible: p.territoire_cible,

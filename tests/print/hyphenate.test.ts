@@ -1,49 +1,81 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hyphenateHtml, hyphenateText } from '../../src/print/hyphenate.ts';
+import { hyphenateHtml, hyphenateText, settleLastWordText } from '../../src/print/hyphenate.ts';
 
-/** Shows soft hyphens as `|` so expectations are readable. */
-const shown = (text: string) => text.replaceAll('\u00AD', '|');
+/** Shows soft hyphens as `|` and no-break spaces as `~` so expectations are readable. */
+const shown = (text: string) => text.replaceAll('\u00AD', '|').replaceAll('\u00A0', '~');
 
 const text = suite('hyphenateText');
 
 text('inserts soft hyphens in a long French word', () => {
-  assert.is(shown(hyphenateText('intergénérationnel')), 'in|ter|gé|né|ra|tion|nel');
+  assert.is(shown(hyphenateText('intergénérationnel')), 'inter|gé|né|ra|tion|nel');
   assert.is(hyphenateText('intergénérationnel').replaceAll('\u00AD', ''), 'intergénérationnel', 'only soft hyphens are added');
 });
 
-text('keeps 2 letters before and 3 after a break, as French typography wants', () => {
+text('keeps 3 letters before and 3 after a break, as a typesetter does', () => {
   assert.is(shown(hyphenateText('difficulté')), 'dif|fi|culté', 'not « difficul-té »');
-  assert.is(shown(hyphenateText('l’accompagnement')), 'l’ac|com|pa|gne|ment');
+  assert.is(shown(hyphenateText('l’accompagnement')), 'l’accom|pa|gne|ment', 'not « l’ac-compagnement »');
+  assert.is(shown(hyphenateText('organisation.')), 'orga|ni|sa|tion.', 'not « or-ganisation »');
 });
 
-text('leaves e-mail addresses, URLs, words with digits and short words whole', () => {
-  for (const whole of ['innovation.sociale@moselle.fr', 'https://www.moselle.fr/innovation-sociale', 'www.moselle.fr', 'moselle.fr', 'A31bis2025', 'écrit', 'aidés']) {
+text('never breaks a capitalised word: proper nouns, acronyms, a sentence’s first word', () => {
+  // Found broken in the 2025 PDF: Mo-selle p10, 13, 32; Dra-gonne, Saul-nois p33; Lor-raine p11; Mé-cènes p13.
+  for (const whole of ['Moselle', 'Mosellanes', 'Dragonne', 'Saulnois.', 'Lorraine.', 'Mécènes', 'Département', 'Métropole', 'ESSpressos', '(Moselle).', 'Concrètement,']) {
     assert.is(hyphenateText(whole), whole, whole);
   }
-  assert.is(shown(hyphenateText('Écrivez à innovation.sociale@moselle.fr vite')), 'Écri|vez à innovation.sociale@moselle.fr vite');
+  assert.is(shown(hyphenateText('L’Économie')), 'L’Économie');
+});
+
+text('never breaks inside a compound, which breaks at its own hyphen', () => {
+  for (const whole of ['Vice-Président', 'socio-professionnel', 'éco-responsable', 'sous-jacents']) assert.is(hyphenateText(whole), whole, whole);
+});
+
+text('leaves e-mail addresses, URLs, domain names, words with digits and short words whole', () => {
+  for (const whole of ['innovation.sociale@moselle.fr', 'https://www.moselle.fr/innovation-sociale', 'www.moselle.fr', 'moselle.fr', 'Ré-employez.fr,', 'reemployez.fr,', 'A31bis2025', 'écrit', 'aidés']) {
+    assert.is(hyphenateText(whole), whole, whole);
+  }
+  assert.is(shown(hyphenateText('Écrivez à innovation.sociale@moselle.fr vite')), 'Écrivez à innovation.sociale@moselle.fr vite');
+});
+
+const last = suite('settleLastWordText');
+
+last('the last word of a paragraph keeps no soft hyphen, and a short one is glued to the word before', () => {
+  // « ment. » p16 and « tion. » p8 of the 2025 PDF: last lines of one syllable.
+  assert.is(shown(settleLastWordText('les tensions de re|cru|te|ment.'.replaceAll('|', '\u00AD'))), 'les tensions de recrutement.');
+  assert.is(shown(settleLastWordText('une belle vie.')), 'une belle~vie.');
+  assert.is(shown(settleLastWordText('une longue vie. ')), 'une longue~vie. ');
+  assert.is(shown(settleLastWordText('solitaire')), 'solitaire');
 });
 
 const html = suite('hyphenateHtml');
 
-html('hyphenates text nodes only, never markup, code, headings or data-no-hyphens', () => {
+html('hyphenates text nodes only, never markup, code, headings, captions or data-no-hyphens', () => {
   const input =
     '<!doctype html><html lang="fr"><head><title>Accompagnement</title></head><body>' +
-    '<h2>Accompagnement</h2><p data-no-hyphens>accompagnement</p>' +
+    '<h2>accompagnement</h2><p data-no-hyphens>accompagnement</p><figure><figcaption>accompagnement</figcaption></figure>' +
     '<p title="accompagnement">Un accompagnement &amp; <code>accompagnement</code> ' +
-    '<a href="mailto:innovation.sociale@moselle.fr">innovation.sociale@moselle.fr</a></p></body></html>';
+    '<a href="mailto:innovation.sociale@moselle.fr">innovation.sociale@moselle.fr</a> durable</p></body></html>';
   assert.is(
     shown(hyphenateHtml(input)),
     '<!DOCTYPE html><html lang="fr"><head><title>Accompagnement</title></head><body>' +
-      '<h2>Accompagnement</h2><p data-no-hyphens="">accompagnement</p>' +
-      '<p title="accompagnement">Un ac|com|pa|gne|ment &amp; <code>accompagnement</code> ' +
-      '<a href="mailto:innovation.sociale@moselle.fr">innovation.sociale@moselle.fr</a></p></body></html>',
+      '<h2>accompagnement</h2><p data-no-hyphens="">accompagnement</p><figure><figcaption>accompagnement</figcaption></figure>' +
+      '<p title="accompagnement">Un accom|pa|gne|ment &amp; <code>accompagnement</code> ' +
+      '<a href="mailto:innovation.sociale@moselle.fr">innovation.sociale@moselle.fr</a> durable</p></body></html>',
   );
 });
 
-html('accepts a fragment', () => {
-  assert.is(shown(hyphenateHtml('<p>organisation</p>')), '<p>or|ga|ni|sa|tion</p>');
+html('accepts a fragment; the last word of a paragraph stays whole', () => {
+  assert.is(shown(hyphenateHtml('<p>organisation et organisation</p>')), '<p>orga|ni|sa|tion et organisation</p>');
+  assert.is(hyphenateHtml('<ul><li>une longue vie.</li></ul>'), '<ul><li>une longue&nbsp;vie.</li></ul>');
+});
+
+html('keeps a domain name with a hyphen of its own on one line (« Ré-employez.fr » broke at p27)', () => {
+  assert.is(
+    hyphenateHtml('<p>avec l’AFPA, Ré-employez.fr, BoMa Strasbourg et d’autres</p>'),
+    '<p>avec l’AFPA, <span style="white-space: nowrap">Ré-employez.fr,</span> BoMa Strasbourg et d’autres</p>',
+  );
 });
 
 text.run();
+last.run();
 html.run();

@@ -63,7 +63,10 @@ handlers('overflow-checks.js changes when a page is measured, not where it break
   });
   assert.is(withChecks.length, 48, 'the bundled brochure has 48 pages');
   assert.is(without.length, withChecks.length, 'as many pages without the handler');
-  withChecks.forEach((text, i) => assert.is(text, without[i], `page ${i + 1}`));
+  // Soft hyphens and word joiners aside: print/handlers/hyphen-limit.js decides at the checks
+  // which soft hyphens a paragraph keeps, and may decide otherwise when measured at other times.
+  const words = (text: string | undefined) => text?.replace(/[\u00AD\u2060]/g, '');
+  withChecks.forEach((text, i) => assert.is(words(text), words(without[i]), `page ${i + 1}`));
 });
 
 handlers('page-scheduler.js: pagination needs no animation frame', async ({ session, url }) => {

@@ -1,0 +1,173 @@
+/* global Paged, NodeFilter, getComputedStyle */
+/**
+ * Hyphens only where a line needs one, and at most two consecutive lines of a paragraph
+ * ending in a hyphen, as a typesetter sets French text. Chromium has no
+ * `hyphenate-limit-lines` and breaks greedily at any soft hyphen: without this, the 2025
+ * brochure had 15 runs of three or four hyphenated lines, and 17 % of its lines hyphenated.
+ *
+ * Needed: a hyphen whose line would only space its words up to STRETCH times wider without
+ * it is taken back (`affordable`). Measured on the 2025 brochure (hyphenated lines of about
+ * 1 800 read back with pdf.js): 208 with STRETCH 1, 178 with 1.5, 129 with 2, 77 with 3;
+ * 2 keeps the 8 % a typographer asked for without visibly loose lines.
+ *
+ * How: Paged.js calls `layout` on the page being filled before it measures where the page
+ * overflows. Each paragraph laid out with soft hyphens (src/print/hyphenate.ts) is measured
+ * there: where a third consecutive line ends at a soft hyphen, that word's soft hyphens are
+ * taken back — turned into word joiners (U+2060), in the laid-out text and in its source, so
+ * that Paged.js's offsets and text matching stay right — and the paragraph, laid out again
+ * by Chromium, is measured again. Paged.js then finds the page's end on the settled paragraphs. The word
+ * joiners leave the text with the unused soft hyphens, after layout (src/print/screen.ts).
+ *
+ * A paragraph is measured again only when its text grew (Paged.js appends it node by node);
+ * runs that cross a page break are not counted.
+ */
+const SOFT_HYPHEN = '\u00AD';
+const WORD_JOINER = '\u2060';
+/** Lines in a row that may end in a hyphen. */
+const LIMIT = 2;
+/**
+ * How much each space of a justified line may grow, in widths of itself, before a hyphen is
+ * worth it: a line whose spaces would grow less than this without it is set without it.
+ */
+const STRETCH = 2;
+/** More passes than a paragraph ever needs: each takes back one word for good. */
+const MAX_PASSES = 50;
+
+const range = document.createRange();
+
+/**
+ * The box of one character, or null when it is not laid out. The last box with a width: the
+ * character after a used soft hyphen also reports the hyphen drawn at the end of the line before.
+ */
+function box(node, offset) {
+  range.setStart(node, offset);
+  range.setEnd(node, offset + 1);
+  const rects = Array.from(range.getClientRects());
+  return rects.findLast((rect) => rect.width > 0) ?? rects[0] ?? null;
+}
+
+/** The line ends of `block` at a hyphen, in order: soft hyphens used, and compounds broken at their own hyphen. */
+function hyphenatedLineEnds(block) {
+  const ends = [];
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    for (let i = 1; i < text.length - 1; i++) {
+      const char = text[i];
+      if (char !== SOFT_HYPHEN && char !== '-') continue;
+      const after = box(node, i + 1);
+      const here = box(node, i);
+      const before = char === SOFT_HYPHEN ? box(node, i - 1) : here;
+      // A line ends here when the next character is on a later line. (Not « the soft hyphen
+      // has a width »: inside a ligature, « dif\u00ADfé », it gets a share of the ligature's.)
+      if (!here || !before || !after || after.top <= before.top + 1) continue;
+      ends.push({ node, offset: i, top: before.top, left: here.left, width: here.width, after, soft: char === SOFT_HYPHEN });
+    }
+  }
+  return ends;
+}
+
+/** Whether line end `b` is on the line right after line end `a`'s. */
+function consecutive(a, b) {
+  return a.after !== null && Math.abs(a.after.top - b.top) < 1 && a.after.left <= b.left;
+}
+
+/**
+ * Turns the soft hyphens of the word around `offset` into word joiners, in the laid-out text
+ * node and in its source: Paged.js finds where a page's text goes on in the source by looking
+ * for the laid-out text in it (`indexOfTextNode`), and lost the rest of a chapter when the two
+ * differed (tests/print/render.test.ts).
+ */
+function takeBack(node, offset, source) {
+  const text = node.data;
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[\p{L}\u00AD\u2060]/u.test(text[start - 1])) start -= 1;
+  while (end < text.length - 1 && /[\p{L}\u00AD\u2060]/u.test(text[end + 1])) end += 1;
+  const joined = (value, from) => value.slice(0, from) + value.slice(from, from + end + 1 - start).replaceAll(SOFT_HYPHEN, WORD_JOINER) + value.slice(from + end + 1 - start);
+  const original = sourceText(node, source);
+  const base = original ? original.data.indexOf(text) : -1;
+  node.data = joined(text, start);
+  if (original && base !== -1) original.data = joined(original.data, base + start);
+}
+
+/** The source text node `node` was laid out from (Paged.js's `data-ref`), or null. */
+function sourceText(node, source) {
+  const ref = node.parentElement?.getAttribute('data-ref');
+  const parent = ref && source ? (source.indexOfRefs?.[ref] ?? source.querySelector(`[data-ref='${ref}']`)) : null;
+  return Array.from(parent?.childNodes ?? []).find((child) => child.nodeType === 3 && child.data.includes(node.data)) ?? null;
+}
+
+/** The soft hyphen to take back among `ends` so that no more than LIMIT lines in a row end in a hyphen. */
+function overLimit(ends) {
+  let run = 1;
+  for (let i = 1; i < ends.length; i++) {
+    run = consecutive(ends[i - 1], ends[i]) ? run + 1 : 1;
+    if (run > LIMIT) {
+      // The last line of the run, or the one before when that line ends a compound.
+      const soft = [ends[i], ends[i - 1]].find((end) => end.soft);
+      if (soft) return soft;
+      run = 1;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the line ending at soft hyphen `end` can do without it: set left-aligned (breaks
+ * are the same, Chromium justifies after breaking lines), the word's first part would move to
+ * the next line, and its width (and its space) would be shared by the line's other spaces.
+ * Affordable when no space grows past STRETCH times its own width.
+ */
+function affordable(block, end) {
+  const column = Array.from(block.getClientRects()).find((rect) => rect.left - 1 <= end.left && end.left <= rect.right + 1 && rect.top - 1 <= end.top && end.top <= rect.bottom + 1);
+  if (!column) return false;
+  const text = end.node.data;
+  let wordStart = end.offset;
+  while (wordStart > 0 && !/\s/u.test(text[wordStart - 1])) wordStart -= 1;
+  // The spaces of the line before the word, in this text node (fewer if the line starts in
+  // another one: then the answer errs towards keeping the hyphen).
+  let spaces = 0;
+  let spaceWidth = 0;
+  for (let i = wordStart - 1; i >= 0; i--) {
+    const char = box(end.node, i);
+    if (!char || Math.abs(char.top - end.top) > 1) break;
+    if (/\s/u.test(text[i])) {
+      spaces += 1;
+      spaceWidth = Math.max(spaceWidth, char.width);
+    }
+  }
+  const first = box(end.node, wordStart);
+  if (spaces < 2 || !first || spaceWidth === 0) return false;
+  const slack = column.right - (end.left + end.width);
+  const moved = end.left + end.width - first.left + spaceWidth;
+  return (slack + moved) / (spaces - 1) <= STRETCH * spaceWidth;
+}
+
+class HyphenLimit extends Paged.Handler {
+  constructor(chunker, polisher, caller) {
+    super(chunker, polisher, caller);
+    /** The text length each paragraph was settled at. */
+    this.settled = new WeakMap();
+  }
+
+  layout(wrapper) {
+    for (const block of wrapper.querySelectorAll('p, li, dd')) {
+      const length = block.textContent.length;
+      if (this.settled.get(block) === length) continue;
+      this.settled.set(block, length);
+      if (!block.textContent.includes(SOFT_HYPHEN) || block.querySelector('p, li, dd') || getComputedStyle(block).hyphens !== 'manual') continue;
+      const align = block.style.textAlign;
+      block.style.textAlign = 'left';
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const ends = hyphenatedLineEnds(block);
+        const end = overLimit(ends) ?? ends.find((candidate) => candidate.soft && affordable(block, candidate));
+        if (!end) break;
+        takeBack(end.node, end.offset, this.chunker.source);
+      }
+      block.style.textAlign = align;
+    }
+  }
+}
+
+Paged.registerHandlers(HyphenLimit);
