@@ -3,10 +3,10 @@
  * js-yaml (once, through its event stream, which also gives us source positions) and turns
  * every failure into a French finding with line and column — never a stack trace.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parseEvents, constructFromEvents, YAMLException } from 'js-yaml';
 import { indexEvents, LineCounter, type Span } from './positions.ts';
 import type { Finding } from './finding.ts';
+import { readDataFile } from './files.ts';
 
 /** Data files are hand-written: anything this big is a mistake (a pasted export, a binary). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -105,19 +105,19 @@ export function parseYaml(file: string, source: string): ReadResult {
   }
 }
 
-/** Reads a file from disk and parses it; every failure becomes a finding. */
-export async function readYamlFile(path: string, file: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      const mo = (info.size / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-      return fail(file, 'FILE_TOO_LARGE', `fichier trop volumineux (${mo} Mo ; 1 Mo au plus)`, 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.');
-    }
-    bytes = await readFile(path);
-  } catch (err) {
-    return fail(file, 'FILE_UNREADABLE', `fichier illisible (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+/**
+ * Reads a data file from disk and parses it; every failure becomes a finding. `root` is the
+ * data folder: the file must resolve inside it (see files.ts), be a regular file, and weigh
+ * at most MAX_FILE_BYTES, all checked before it is opened.
+ */
+export async function readYamlFile(path: string, file: string, root: string): Promise<ReadResult> {
+  const read = await readDataFile(path, { root, maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) {
+    const { code, message, hint } = read.issue;
+    if (code === 'FILE_TOO_LARGE') return fail(file, code, message, hint ?? 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.');
+    return fail(file, code, message, hint);
   }
+  const bytes = read.bytes;
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
