@@ -31,25 +31,52 @@ const fail = (file: string, code: string, message: string, hint?: string, at?: {
   return { ok: false, finding };
 };
 
-/** French wording of js-yaml's reasons; unknown reasons are shown as they are. */
+const QUOTE = 'Si le texte commence par un signe (« ! », « & », « * », « % », « @ »…), mettez tout le texte entre guillemets.';
+
+/**
+ * French wording of every reason js-yaml 5 can give (read from its source: the parser's and
+ * the event constructor's `throwError` calls). `$1` in a message is the regexp's first group.
+ * A reason not listed gets a French message too (see translate): no English reaches editors.
+ */
 const REASONS: Array<[RegExp, string, string?]> = [
   [/duplicated mapping key/, 'clé en double : cette clé est déjà écrite plus haut dans le même bloc', 'Gardez une seule fois la clé, ou renommez l’une des deux.'],
   [/tab characters must not be used in indentation/, 'tabulation dans l’indentation : YAML n’accepte que des espaces', 'Remplacez la tabulation en début de ligne par des espaces (2 par niveau).'],
   [/bad indentation of a mapping entry/, 'indentation incorrecte ou « : » en trop sur cette ligne', 'Vérifiez l’alignement avec les lignes voisines ; si le texte contient « : », mettez-le entre guillemets.'],
+  [/bad indentation of a sequence entry/, 'indentation incorrecte d’un élément de liste (« - »)', 'Alignez les « - » d’une même liste les uns sous les autres.'],
   [/deficient indentation/, 'indentation insuffisante : la ligne est moins décalée que le bloc auquel elle appartient', 'Alignez la ligne sur les autres lignes du bloc, ou fermez le crochet ou le guillemet resté ouvert au-dessus.'],
-  [/unexpected end of the stream within a (double|single) quoted scalar/, 'guillemet non fermé', 'Fermez le guillemet ouvert sur cette ligne.'],
-  [/end of the stream or a document separator is expected/, 'contenu inattendu : la structure du fichier est rompue ici', 'Vérifiez l’indentation et les « : » de cette ligne.'],
+  [/unexpected end of the (stream|document) within a (double|single) quoted scalar/, 'guillemet non fermé', 'Fermez le guillemet ouvert sur cette ligne.'],
+  [/end of the stream or a document separator is expected/, 'contenu inattendu : la structure du fichier est rompue ici', 'Vérifiez l’indentation et les « : » de cette ligne (une espace après chaque « : »).'],
   [/missed comma between flow collection entries/, 'virgule manquante entre deux éléments d’une liste entre crochets'],
+  [/expected the node content, but found ','/, 'virgule en trop dans une liste entre crochets', 'Supprimez la virgule, ou écrivez l’élément qui manque.'],
   [/unexpected end of the stream within a flow collection/, 'crochet ou accolade non fermé'],
   [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'clé sur plusieurs lignes : une clé doit tenir sur une ligne et finir par « : »'],
-  [/incomplete explicit mapping pair; a key node is missed/, 'valeur sans clé'],
-  [/unknown tag/, 'étiquette YAML inconnue (un « ! » en début de valeur)', 'Mettez la valeur entre guillemets.'],
-  [/maximum nesting depth/, 'imbrication trop profonde'],
+  [/expected ':' after a mapping key/, '« : » manquant après la clé', 'Écrivez « clé: valeur ».'],
+  [/a whitespace character is expected after the key-value separator/, 'espace manquante après « : »', 'Écrivez « clé: valeur » avec une espace après les deux-points ; si « : » fait partie du texte, mettez tout le texte entre guillemets.'],
+  [/incomplete (explicit )?mapping pair/, 'clé sans valeur ou valeur sans clé', 'Écrivez « clé: valeur » ; une ligne commençant par « ? » n’est pas attendue dans ces fichiers.'],
+  [/unknown (scalar|sequence|mapping) tag !<([^>]*)>/, 'étiquette YAML inconnue « $2 » : YAML lit « ! » en début de valeur comme une étiquette', QUOTE],
+  [/undeclared tag handle|tag name cannot contain|tag suffix cannot contain|named tag handle cannot contain|within a verbatim tag|duplication of a tag property/, 'étiquette YAML mal formée : YAML lit « ! » en début de valeur comme une étiquette', QUOTE],
+  [/cannot resolve a node with !<tag:yaml\.org,2002:([^>]*)> explicit tag/, 'la valeur ne correspond pas à son étiquette « !!$1 »', 'Retirez l’étiquette « !!… », ou mettez la valeur entre guillemets.'],
+  [/cannot resolve a node with !<([^>]*)> explicit tag/, 'la valeur ne correspond pas à son étiquette « $1 »', 'Retirez l’étiquette, ou mettez la valeur entre guillemets.'],
+  [/nesting exceeded maxDepth \((\d+)\)/, 'imbrication trop profonde : plus de $1 niveaux de blocs ou de crochets', 'Un fichier de données n’a que quelques niveaux de retrait : vérifiez les crochets « [ » et accolades « { » de cette ligne.'],
+  [/aliases exceeded maxAliases \((\d+)\)/, 'trop de références « * » (alias YAML) : $1 au plus', 'Écrivez les valeurs en entier au lieu de les répéter avec « & » et « * ».'],
+  [/merge keys exceeded|abnormal merge sequence size|cannot merge mappings/, 'fusion de blocs « << » impossible ou trop grande', 'Écrivez les clés en entier au lieu d’utiliser « << ».'],
+  [/unidentified alias "([^"]*)"/, 'référence « *$1 » inconnue : aucune ancre « &$1 » ne la précède', QUOTE],
+  [/recursive alias/, 'référence « * » circulaire : une ancre « & » se contient elle-même', 'Écrivez les valeurs en entier au lieu d’utiliser « & » et « * ».'],
+  [/alias node should not have any properties|duplication of an anchor property|name of an (alias|anchor) node must contain/, '« & » ou « * » mal placé : YAML y voit une ancre ou une référence', QUOTE],
+  [/expected valid JSON character|non-printable characters|null byte is not allowed/, 'caractère de contrôle invisible dans le texte', 'Supprimez-le (il vient souvent d’un copier-coller) : retapez la fin de la ligne.'],
+  [/unknown escape sequence|expected hexadecimal character/, 'barre oblique inversée « \\ » suivie d’un caractère inattendu, entre guillemets doubles', 'Doublez la barre oblique inversée (« \\\\ »), ou utilisez des guillemets simples.'],
+  [/a line break is expected|explicit indentation width of a block scalar|repeat of a chomping mode|repeat of an indentation width/, 'en-tête de texte sur plusieurs lignes (« | » ou « > ») incorrect', 'Écrivez « | » seul en fin de ligne, puis le texte sur les lignes suivantes, en retrait.'],
+  [/directive|unacceptable YAML version|previously declared suffix/, 'ligne commençant par « % » : YAML y voit une directive', QUOTE],
+  [/can not read a document|expected a document|expected a single document/, 'contenu inattendu : le fichier ne se lit pas comme un document YAML', 'Comparez le fichier avec un fichier voisin qui fonctionne.'],
 ];
 
-function translate(reason: string): { message: string; hint?: string } {
-  for (const [re, message, hint] of REASONS) if (re.test(reason)) return { message, hint };
-  return { message: `syntaxe YAML invalide (${reason})`, hint: 'Comparez la ligne avec un fichier voisin qui fonctionne.' };
+/** The French message and hint of a js-yaml reason; never the English reason itself. */
+export function translate(reason: string): { message: string; hint?: string } {
+  for (const [re, message, hint] of REASONS) {
+    const match = re.exec(reason);
+    if (match) return { message: message.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? ''), hint };
+  }
+  return { message: 'syntaxe YAML invalide à cet endroit', hint: 'Comparez la ligne avec un fichier voisin qui fonctionne ; mettez entre guillemets un texte qui contient « : », « # » ou commence par un signe.' };
 }
 
 /**
@@ -100,8 +127,9 @@ export function parseYaml(file: string, source: string): ReadResult {
       const offset = err.mark ? Math.min(err.mark.position, source.length) : 0;
       return fail(file, 'YAML_SYNTAX', message, hint, err.mark ? { lines, offset } : undefined);
     }
-    const reason = err instanceof Error ? err.message : String(err);
-    return fail(file, 'YAML_SYNTAX', `lecture YAML impossible (${reason})`);
+    // Not a YAMLException (the event constructor's own Error, a stack overflow): still French.
+    const { message, hint } = translate(err instanceof Error ? err.message : String(err));
+    return fail(file, 'YAML_SYNTAX', message, hint);
   }
 }
 
