@@ -87,14 +87,16 @@ function unclosedBefore(lines: LineCounter, errorLine: number): { message: strin
   for (let n = errorLine - 1; n >= 1 && n >= errorLine - 3; n--) {
     const text = lines.lineText(n).replace(/#.*$/, '');
     if (!text.trim()) continue;
-    const count = (ch: string): number => text.split(ch).length - 1;
+    // Brackets inside a closed quoted text are text, not YAML: blanked (same length) first.
+    const bare = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (quoted) => ' '.repeat(quoted.length));
+    const count = (ch: string, within = bare): number => within.split(ch).length - 1;
     const offset = lines.lineStart(n);
     for (const [open, close, name] of [['[', ']', 'crochet « [ »'], ['{', '}', 'accolade « { »']] as const) {
       if (count(open) > count(close)) {
-        return { message: `${name} ouvert et jamais fermé`, hint: `Fermez-le par « ${close} » sur la même ligne, ou mettez tout le texte entre guillemets.`, offset: offset + text.indexOf(open) };
+        return { message: `${name} ouvert et jamais fermé`, hint: `Fermez-le par « ${close} » sur la même ligne, ou mettez tout le texte entre guillemets.`, offset: offset + bare.indexOf(open) };
       }
     }
-    if (count('"') % 2 === 1) return { message: 'guillemet « " » ouvert et jamais fermé', hint: 'Fermez le guillemet à la fin du texte.', offset: offset + text.indexOf('"') };
+    if (count('"', text) % 2 === 1) return { message: 'guillemet « " » ouvert et jamais fermé', hint: 'Fermez le guillemet à la fin du texte.', offset: offset + text.indexOf('"') };
     return undefined;
   }
   return undefined;
@@ -121,7 +123,9 @@ export function parseYaml(file: string, source: string): ReadResult {
     return { ok: true, doc: { file, source, value: docs[0], spans: indexEvents(source, events), lines } };
   } catch (err) {
     if (err instanceof YAMLException) {
-      const unclosed = err.mark ? unclosedBefore(lines, err.mark.line + 1) : undefined;
+      // Reasons about the very character js-yaml stopped at are never a bracket left open above.
+      const local = /non-printable|JSON character|escape|hexadecimal|tag|alias|anchor|duplicated|maxDepth|directive|null byte/.test(err.reason);
+      const unclosed = err.mark && !local ? unclosedBefore(lines, err.mark.line + 1) : undefined;
       if (unclosed) return fail(file, 'YAML_SYNTAX', unclosed.message, unclosed.hint, { lines, offset: unclosed.offset });
       const { message, hint } = translate(err.reason);
       const offset = err.mark ? Math.min(err.mark.position, source.length) : 0;
