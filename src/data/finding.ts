@@ -27,6 +27,7 @@ export interface Finding {
  * starts terminal escape sequences), DEL, bidirectional controls (U+202E reverses what
  * follows), line and paragraph separators, the BOM. Tab is left to formatFinding.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/g;
 
 /** Shows each control character as its code point, e.g. `[U+202E]`: visible, and inert. */

@@ -14,7 +14,6 @@ import { loadCompendium } from '../../src/data/index.ts';
 import { dataWith, VALID } from '../helpers/data.ts';
 import { pdfImages, requirePoppler } from '../print/pdf-helpers.ts';
 
-const printed = suite('data safety: what validates prints');
 
 interface Context {
   dir: string;
@@ -23,6 +22,8 @@ interface Context {
   photoBytes: number;
 }
 
+const printed = suite<Context>('data safety: what validates prints', { dir: '', out: '', pdf: '', photoBytes: 0 });
+
 /** A photo-like image (a gradient with noise: it does not compress to nothing). */
 async function photo(width: number, height: number): Promise<sharp.Sharp> {
   const raw = Buffer.alloc(width * height * 3);
@@ -30,7 +31,7 @@ async function photo(width: number, height: number): Promise<sharp.Sharp> {
   return sharp(raw, { raw: { width, height, channels: 3 } });
 }
 
-printed.before(async (ctx: Context) => {
+printed.before(async (ctx) => {
   const project = readFileSync(join(VALID, 'projets/graoucoop.yaml'), 'utf8');
   const edition = readFileSync(join(VALID, 'editions/2025/edition.yaml'), 'utf8');
   ctx.dir = dataWith({
@@ -51,12 +52,12 @@ printed.before(async (ctx: Context) => {
   await renderPrint({ input: html.htmlPath, printPdf: ctx.pdf, screenPdf: false, metadata });
 });
 
-printed.after((ctx: Context) => {
+printed.after((ctx) => {
   rmSync(ctx.out, { recursive: true, force: true });
   rmSync(ctx.dir, { recursive: true, force: true });
 });
 
-printed('a TIFF that passed validation is printed as an image (converted), not a broken icon', (ctx: Context) => {
+printed('a TIFF that passed validation is printed as an image (converted), not a broken icon', (ctx) => {
   if (!requirePoppler()) return;
   const images = pdfImages(ctx.pdf);
   const cover = images.filter((i) => i.page === 1);
@@ -64,7 +65,7 @@ printed('a TIFF that passed validation is printed as an image (converted), not a
   assert.ok(Math.abs(cover[0]!.width / cover[0]!.height - 1200 / 1600) < 0.01, 'the TIFF’s own picture, at its aspect ratio');
 });
 
-printed('a photo far larger than its box is embedded at 300 ppi at its placed size', (ctx: Context) => {
+printed('a photo far larger than its box is embedded at 300 ppi at its placed size', (ctx) => {
   if (!requirePoppler()) return;
   // The cover is on page 1; the project's photo is the only other image of the data.
   const large = pdfImages(ctx.pdf).filter((i) => i.page !== 1);
