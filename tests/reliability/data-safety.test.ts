@@ -219,4 +219,16 @@ safety('sizes are capped before reading, with the limit in the message', async (
   assert.match(r.out, /organisations\/graoucoop\.yaml:\d+:12 — erreur : \S+lourd\.jpg : fichier trop volumineux \(70 Mo ; 64 Mo au plus\)/);
 });
 
+safety('new-edition copies no text from outside data/ and does not block on a FIFO', () => {
+  const dir = dataWith();
+  symlinkSync(join(OUTSIDE, 'notes.txt'), join(dir, 'editions/2025/notes.md'));
+  assert.is(spawnSync('mkfifo', [join(dir, 'editions/2025/tube.md')]).status, 0);
+  const r = cli('new-edition', '2026', '--data', dir);
+  assert.is(r.status, 0, r.out);
+  assert.ok(existsSync(join(dir, 'editions/2026/edito.md')), 'the edition’s own text is copied');
+  assert.not.ok(existsSync(join(dir, 'editions/2026/notes.md')), 'the symlink out of data/ is not copied');
+  assert.not.ok(existsSync(join(dir, 'editions/2026/tube.md')), 'the FIFO is not copied');
+  for (const file of filesUnder(join(dir, 'editions/2026'))) assert.not.ok(readFileSync(file).includes(SECRET), file);
+});
+
 safety.run();
