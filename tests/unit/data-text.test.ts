@@ -6,6 +6,7 @@ import { validatorFor } from '../../src/data/schemas.ts';
 import { schemaFindings } from '../../src/data/messages.ts';
 import { fontCoverage, missingGlyphs } from '../../src/data/glyphs.ts';
 import { printResamples } from '../../src/print/pdf/print-images.ts';
+import { imageFindings } from '../../src/print/image-check.ts';
 import type { PageFacts } from '../../src/print/fit.ts';
 
 const text = suite('data text: escaping, parser reasons, typed values, glyphs');
@@ -97,6 +98,11 @@ text('print resampling: each file to 300 ppi at its most demanding placement, no
   assert.equal(printResamples(facts([{ src: '/images/a.jpg', naturalWidth: 6000, ppi: 1200 }, { src: '/images/a.jpg', naturalWidth: 6000, ppi: 600 }])), [{ src: '/images/a.jpg', width: 3000 }]);
   assert.equal(printResamples(facts([{ src: '/images/b.jpg', naturalWidth: 2500, ppi: 340 }])), [], 'within 20 %: left as supplied');
   assert.equal(printResamples(facts([{ src: '/images/c.jpg', naturalWidth: 800, ppi: 150 }])), [], 'never enlarged');
+});
+
+text('a converted TIFF under 300 ppi is named by its own file in the finding', () => {
+  const [finding] = imageFindings(facts([{ src: '/images/projets/x.tif.jpg', naturalWidth: 300, ppi: 150 }]));
+  assert.match(finding?.message ?? '', 'Image «\u00A0projets/x.tif\u00A0»');
 });
 
 text.run();
