@@ -88,13 +88,12 @@ export interface CheckOptions {
  */
 export async function checkDataFile(path: string, options: CheckOptions): Promise<Checked> {
   const { root, maxBytes } = options;
-  const show = displayPath;
   const fail = (code: string, message: string, hint?: string): Checked => ({ ok: false, issue: { code, message, hint } });
   const link = await lstat(path).catch((error: NodeJS.ErrnoException) => error);
   if (link instanceof Error) {
     if (link.code === 'ENOTDIR') {
       const blocker = await notAFolder(root, path);
-      return fail('NOT_A_FOLDER', `${blocker ? show(blocker) : 'un élément du chemin'} est un fichier, alors qu’un dossier est attendu à cet endroit du chemin`, 'Renommez ou déplacez ce fichier, puis créez le dossier à sa place.');
+      return fail('NOT_A_FOLDER', `${blocker ? displayPath(blocker) : 'un élément du chemin'} est un fichier, alors qu’un dossier est attendu à cet endroit du chemin`, 'Renommez ou déplacez ce fichier, puis créez le dossier à sa place.');
     }
     if (link.code === 'ENOENT') return fail('FILE_NOT_FOUND', 'fichier introuvable');
     if (link.code === 'EACCES') return fail('FILE_UNREADABLE', 'fichier illisible (droits d’accès insuffisants)', 'Donnez le droit de lecture sur ce fichier.');

@@ -146,8 +146,8 @@ export async function readYamlFile(path: string, file: string, root: string): Pr
   const read = await readDataFile(path, { root, maxBytes: MAX_FILE_BYTES });
   if (!read.ok) {
     const { code, message, hint } = read.issue;
-    if (code === 'FILE_TOO_LARGE') return fail(file, code, message, hint ?? 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.');
-    return fail(file, code, message, hint);
+    const tooLarge = 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.';
+    return fail(file, code, message, code === 'FILE_TOO_LARGE' ? tooLarge : hint);
   }
   const bytes = read.bytes;
   let source: string;
