@@ -14,8 +14,12 @@ import sharp from 'sharp';
 import type { PageFacts } from '../fit.ts';
 import { PRINT_PPI } from '../image-check.ts';
 
-/** Below this excess (20 %), resampling is not worth a generation of JPEG loss. */
-const SLACK = 1.2;
+/**
+ * Below this excess (450 ppi for 300), resampling is not worth a generation of JPEG loss: the
+ * file is at most 2.25 times the pixels it needs. Photos supplied for print (2 500 px for a
+ * page-wide box, 374 ppi in the fixture brochure) are embedded as supplied.
+ */
+const SLACK = 1.5;
 
 export interface PrintResample {
   /** Path of the image in the print folder as the pages name it (`/images/…`). */
@@ -66,15 +70,25 @@ export async function writePrintImages(root: string, resamples: readonly PrintRe
   return renamed;
 }
 
-/** Runs in the page: points every <img> of a renamed file at its copy and waits for them. Self-contained. */
+/**
+ * Runs in the page: points every <img> shown of a renamed file at its copy and waits for them.
+ * Each image's box is pinned first: a box sized by the image's aspect ratio would otherwise
+ * move by a fraction of a pixel (the copy's pixel size is rounded), enough to push the last
+ * line of a laid-out page out of it. Hidden pages (other parts) are swapped when shown.
+ * Self-contained.
+ */
 async function swapSources(pairs: Array<[string, string]>): Promise<number> {
   const map = new Map(pairs);
   const waits: Array<Promise<unknown>> = [];
-  for (const img of Array.from(document.querySelectorAll<HTMLImageElement>('img'))) {
+  for (const img of Array.from(document.querySelectorAll<HTMLImageElement>('.pagedjs_pages img'))) {
     if (!img.currentSrc && !img.src) continue;
     const url = new URL(img.currentSrc || img.src);
     const to = map.get(url.pathname);
-    if (!to) continue;
+    if (!to || img.offsetWidth === 0) continue;
+    // The used sizes, fractions of a pixel included (offsetWidth would round them).
+    const { width, height } = getComputedStyle(img);
+    img.style.width = width;
+    img.style.height = height;
     img.removeAttribute('srcset');
     img.src = new URL(to, url).href;
     waits.push(img.decode().catch(() => undefined));
