@@ -3,14 +3,15 @@
  * duplicate ids and slugs, each project placed exactly once per edition, what a tier
  * requires of a project, and images that must exist on disk.
  */
-import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join, basename } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
 import type { Finding } from './finding.ts';
 import { displayPath, type Loaded, type Origin } from './load.ts';
-import { findingAt } from './origin.ts';
+import { findingAt, type Issue } from './origin.ts';
+import { checkDataFile, pathSyntaxIssue, readDataFile } from './files.ts';
+import { iccIssue, MAX_ICC_BYTES } from './icc-check.ts';
 import { suggest } from './suggest.ts';
 
 type Collection = Exclude<keyof Compendium, 'editions'>;
@@ -174,14 +175,26 @@ function tierRequirements(p: Project, tier: Tier, o: Origin, out: Finding[]): vo
 }
 
 /** Photos are printed and resized: above this, a file is a mistake (a raw scan, a poster). */
-const MAX_PIXELS = 100_000_000;
+export const MAX_PIXELS = 100_000_000;
 
-/** Reads an image's header: a file that is not a decodable image stops the build here. */
+/** Largest image file read: a 100-megapixel JPEG weighs about 30 MB. */
+export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Formats the editions can show. The site converts every one with sharp; the print folder
+ * converts those Chromium cannot draw (TIFF, GIF, AVIF) to PNG or JPEG (src/print/html.ts).
+ */
+const IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'avif', 'tiff', 'gif'];
+
+/**
+ * Reads an image's header (sharp's metadata does not decode the pixels): a file that is not
+ * an image, or has too many pixels, stops the build here; only then is it decoded, cheaply.
+ */
 async function imageIssue(file: string): Promise<{ code: string; message: string; hint: string } | undefined> {
   try {
     // limitInputPixels: false so that a huge image gets our message rather than sharp's.
     const meta = await sharp(file, { limitInputPixels: false }).metadata();
-    if (!meta.width || !meta.height || !['jpeg', 'png', 'webp', 'avif', 'tiff', 'gif'].includes(meta.format ?? '')) {
+    if (!meta.width || !meta.height || !IMAGE_FORMATS.includes(meta.format ?? '')) {
       return { code: 'IMAGE_FORMAT', message: `format d’image non pris en charge (${meta.format ?? 'inconnu'})`, hint: 'Enregistrez l’image en JPEG, PNG ou WebP.' };
     }
     if (meta.width * meta.height > MAX_PIXELS) {
@@ -189,16 +202,34 @@ async function imageIssue(file: string): Promise<{ code: string; message: string
       return { code: 'IMAGE_TOO_LARGE', message: `image trop grande (${meta.width} × ${meta.height} pixels, ${mp} mégapixels ; 100 au plus)`, hint: 'Réduisez-la à 4 000 pixels de large au plus : c’est bien assez pour une pleine page imprimée.' };
     }
     // The header can be fine and the data truncated: decode it fully, cheaply (tiny output).
-    await sharp(file, { limitInputPixels: false, failOn: 'error' }).resize(8, 8).toBuffer();
+    await sharp(file, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).resize(8, 8).toBuffer();
     return undefined;
   } catch {
     return { code: 'IMAGE_UNREADABLE', message: 'image illisible (fichier corrompu ou pas une image)', hint: 'Ouvrez-la dans un logiciel d’images et enregistrez-la de nouveau en JPEG ou PNG.' };
   }
 }
 
-/** Every `fichier:` of an image must exist under data/images and be a readable image. */
+/**
+ * A file the data names, relative to `base` (data/images for images, data/ for the ICC
+ * profile): checked by files.ts (inside the data folder, a regular file, `maxBytes` at most).
+ * Returns its real path, or pushes the finding at the `fichier:` line and returns undefined.
+ */
+async function namedFile(loaded: Loaded, base: string, name: string, maxBytes: number, o: Origin, path: string[], out: Finding[], notFound: Issue): Promise<string | undefined> {
+  const file = join(base, name);
+  const syntax = pathSyntaxIssue(name, displayPath(base));
+  const checked = syntax ? { ok: false as const, issue: syntax } : await checkDataFile(file, { root: loaded.dataDir, maxBytes });
+  if (checked.ok) return checked.path;
+  const { code, message, hint } = checked.issue;
+  if (code === 'FILE_NOT_FOUND') out.push(findingAt('erreur', o, path, { ...notFound, message: `${notFound.message} : ${displayPath(file)}` }));
+  else if (syntax) out.push(findingAt('erreur', o, path, { code, message, hint }));
+  else out.push(findingAt('erreur', o, path, { code, message: `${displayPath(file)} : ${message}`, hint }));
+  return undefined;
+}
+
+/** Every `fichier:` of an image must be a readable image under data/ (by default data/images). */
 async function images(loaded: Loaded, out: Finding[]): Promise<void> {
   const checks: Array<Promise<void>> = [];
+  const imagesDir = join(loaded.dataDir, 'images');
   const visit = (img: Image | undefined, o: Origin, path: string[]): void => {
     if (!img) return;
     if (!img.fichier && !img.a_fournir) {
@@ -206,16 +237,14 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
       return;
     }
     if (!img.fichier) return;
-    const file = join(loaded.dataDir, 'images', img.fichier);
+    const name = img.fichier;
     checks.push(
       (async () => {
-        const found = await stat(file).then((s) => s.isFile(), () => false);
-        if (!found) {
-          out.push(findingAt('erreur', o, [...path, 'fichier'], { code: 'IMAGE_NOT_FOUND', message: `image introuvable : ${displayPath(file)}`, hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' }));
-          return;
-        }
-        const issue = await imageIssue(file);
-        if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `${displayPath(file)} : ${issue.message}` }));
+        const notFound = { code: 'IMAGE_NOT_FOUND', message: 'image introuvable', hint: 'Vérifiez le nom du fichier (majuscules, extension) et qu’il est bien dans data/images/.' };
+        const real = await namedFile(loaded, imagesDir, name, MAX_IMAGE_BYTES, o, [...path, 'fichier'], out, notFound);
+        if (!real) return;
+        const issue = await imageIssue(real);
+        if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `${displayPath(join(imagesDir, name))} : ${issue.message}` }));
       })(),
     );
   };
@@ -231,6 +260,19 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
     const o: Origin = { doc: loaded.sources.editions.get(ed.annee)!.doc, pointer: '' };
     visit(ed.couverture, o, ['couverture']);
     visit(ed.edito.signature.portrait, o, ['edito', 'signature', 'portrait']);
+    const icc = ed.format?.profil_icc;
+    if (icc) {
+      checks.push(
+        (async () => {
+          const notFound = { code: 'ICC_NOT_FOUND', message: 'profil ICC introuvable', hint: 'Indiquez le chemin du profil depuis le dossier data/ (par exemple : impression/imprimeur.icc).' };
+          const real = await namedFile(loaded, loaded.dataDir, icc, MAX_ICC_BYTES, o, ['format', 'profil_icc'], out, notFound);
+          if (!real) return;
+          const read = await readDataFile(real, { root: loaded.dataDir, maxBytes: MAX_ICC_BYTES });
+          const issue = read.ok ? iccIssue(read.bytes) : read.issue;
+          if (issue) out.push(findingAt('erreur', o, ['format', 'profil_icc'], { ...issue, message: `${displayPath(join(loaded.dataDir, icc))} : ${issue.message}` }));
+        })(),
+      );
+    }
   }
   await Promise.all(checks);
 }

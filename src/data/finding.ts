@@ -18,6 +18,35 @@ export interface Finding {
   hint?: string;
   /** The offending source line, for the caret display. */
   source?: string;
+  /** Column of the caret in `source` as shown, when escaping control characters moved it. */
+  caret?: number;
+}
+
+/**
+ * Characters of the data that must not reach a terminal as they are: C0 and C1 controls (ESC
+ * starts terminal escape sequences), DEL, bidirectional controls (U+202E reverses what
+ * follows), line and paragraph separators, the BOM. Tab is left to formatFinding.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/g;
+
+/** Shows each control character as its code point, e.g. `[U+202E]`: visible, and inert. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/**
+ * A finding safe to echo: every text that may quote the data has its control characters
+ * escaped (terminal and JSON output alike), and the caret follows the escaped source line.
+ */
+export function safeFinding(f: Finding): Finding {
+  const out: Finding = { ...f, file: escapeControls(f.file), message: escapeControls(f.message) };
+  if (f.hint !== undefined) out.hint = escapeControls(f.hint);
+  if (f.source !== undefined) {
+    out.source = escapeControls(f.source);
+    if (out.source !== f.source && f.column !== undefined) out.caret = escapeControls(f.source.slice(0, Math.max(0, f.column - 1))).length + 1;
+  }
+  return out;
 }
 
 const severityRank: Record<Severity, number> = { erreur: 0, avertissement: 1 };
@@ -54,8 +83,9 @@ export function formatFinding(f: Finding): string {
     const text = f.source.replace(/\t/g, ' ');
     const shown = text.length > 120 ? `${text.slice(0, 117)}…` : text;
     lines.push(`  ${num} | ${shown}`);
-    if (f.column !== undefined && f.column - 1 < shown.length + 1) {
-      lines.push(`  ${' '.repeat(num.length)} | ${' '.repeat(Math.max(0, f.column - 1))}^`);
+    const caret = f.caret ?? f.column;
+    if (caret !== undefined && caret - 1 < shown.length + 1) {
+      lines.push(`  ${' '.repeat(num.length)} | ${' '.repeat(Math.max(0, caret - 1))}^`);
     }
   }
   if (f.hint) lines.push(`  → ${f.hint}`);

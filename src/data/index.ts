@@ -7,11 +7,12 @@ import type { Compendium } from '../model.ts';
 import { loadData, type Loaded } from './load.ts';
 import { crossCheck } from './crosscheck.ts';
 import { editorialWarnings } from './warnings.ts';
-import { sortFindings, type Finding } from './finding.ts';
+import { glyphWarnings } from './glyphs.ts';
+import { safeFinding, sortFindings, type Finding } from './finding.ts';
 import { summarize, type Summary } from './summary.ts';
 
 export type { Finding } from './finding.ts';
-export { formatFinding, sortFindings, location } from './finding.ts';
+export { formatFinding, sortFindings, location, escapeControls } from './finding.ts';
 export type { Summary } from './summary.ts';
 
 export interface LoadResult {
@@ -32,8 +33,9 @@ export interface LoadOptions {
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loaded = await loadData(resolve(dataDir));
-  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded)];
-  const sorted = sortFindings(findings).map((f): Finding => (options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
+  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...(await glyphWarnings(loaded))];
+  // Escaped here, once: the terminal, the JSON output and the preview's error page all echo them.
+  const sorted = sortFindings(findings).map((f): Finding => safeFinding(options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
   const errors = sorted.filter((f) => f.severity === 'erreur');
   const warnings = sorted.filter((f) => f.severity === 'avertissement');
   return {

@@ -3,11 +3,12 @@
  * Markdown file an edition references. Pure of Eleventy: returns the data, the findings,
  * and an index of where each record was written (for the cross-file checks' positions).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, basename } from 'node:path';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join, basename } from 'node:path';
 import type { Compendium, LoadedEdition } from '../model.ts';
 import type { Finding } from './finding.ts';
-import { readYamlFile, type ReadResult, type YamlFile } from './yaml.ts';
+import { readYamlFile, MAX_FILE_BYTES, type ReadResult, type YamlFile } from './yaml.ts';
+import { displayPath, pathSyntaxIssue, readDataFile } from './files.ts';
 import { validatorFor, type Kind } from './schemas.ts';
 import { schemaFindings, locate } from './messages.ts';
 
@@ -33,22 +34,34 @@ export interface Loaded {
   invalidIds: Set<string>;
 }
 
-/** Shows paths relative to the current folder, as editors type them. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+export { displayPath };
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
+  return lstat(path).then(
     () => true,
     () => false,
   );
 }
 
+/**
+ * The names in a folder of the data, sorted; [] when it is absent. A file (or anything else)
+ * where the folder should be is an error, not « erreur inattendue (ENOTDIR) ».
+ */
+async function folderEntries(dir: string, findings: Finding[]): Promise<string[]> {
+  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    if (info.code !== 'ENOENT') findings.push({ severity: 'erreur', code: 'FOLDER_UNREADABLE', file: displayPath(dir), message: `dossier illisible (${info.code ?? 'erreur'})`, hint: 'Vérifiez que le dossier existe et que vous avez le droit de le lire (un lien symbolique cassé ?).' });
+    return [];
+  }
+  if (!info.isDirectory()) {
+    findings.push({ severity: 'erreur', code: 'NOT_A_FOLDER', file: displayPath(dir), message: 'c’est un fichier, alors qu’un dossier est attendu ici', hint: 'Renommez ou déplacez ce fichier, puis créez le dossier à sa place.' });
+    return [];
+  }
+  return (await readdir(dir)).sort();
+}
+
 async function yamlFilesIn(dir: string, findings: Finding[]): Promise<string[]> {
-  if (!(await exists(dir))) return [];
-  const names = (await readdir(dir)).sort();
+  const names = await folderEntries(dir, findings);
   for (const n of names) {
     if (/\.yml$/i.test(n) || (/\.yaml$/i.test(n) && n !== n.toLowerCase())) {
       findings.push({ severity: 'avertissement', code: 'IGNORED_FILE', file: displayPath(join(dir, n)), message: 'fichier ignoré : seuls les fichiers en « .yaml » (minuscules) sont lus', hint: 'Renommez-le avec l’extension .yaml.' });
@@ -67,13 +80,13 @@ const READ_AHEAD = 16;
  * so findings and records keep their order; at most READ_AHEAD are in flight (a folder of
  * thousands of files does not open thousands of descriptors at once).
  */
-function readAhead(paths: string[]): () => Promise<ReadResult> {
+function readAhead(paths: string[], root: string): () => Promise<ReadResult> {
   const started: Array<Promise<ReadResult>> = [];
   let taken = 0;
   return () => {
     while (started.length < Math.min(paths.length, taken + 1 + READ_AHEAD)) {
       const path = paths[started.length]!;
-      const read = readYamlFile(path, displayPath(path));
+      const read = readYamlFile(path, displayPath(path), root);
       // readYamlFile turns failures into findings; should it throw anyway, the error is
       // raised when that file's turn comes, not as an unhandled rejection before it.
       read.catch(() => {});
@@ -84,8 +97,8 @@ function readAhead(paths: string[]): () => Promise<ReadResult> {
 }
 
 /** Reads and validates one YAML file; returns its document only when it is schema-valid. */
-async function loadOne(path: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>): Promise<YamlFile | undefined> {
-  const read = await (pending ?? readYamlFile(path, displayPath(path)));
+async function loadOne(path: string, root: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>): Promise<YamlFile | undefined> {
+  const read = await (pending ?? readYamlFile(path, displayPath(path), root));
   if (!read.ok) {
     findings.push(read.finding);
     return undefined;
@@ -108,8 +121,9 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   const invalidIds = new Set<string>();
   const c: Compendium = { territoires: [], themes: [], organisations: [], projets: [], partenaires: [], temoignages: [], contacts: [], editions: [] };
 
-  if (!(await exists(dataDir))) {
-    findings.push({ severity: 'erreur', code: 'NO_DATA_DIR', file: displayPath(dataDir), message: 'dossier de données introuvable', hint: 'Indiquez le dossier qui contient territoires.yaml et projets/ (par défaut : data).' });
+  const root = await stat(dataDir).catch(() => undefined);
+  if (!root?.isDirectory()) {
+    findings.push({ severity: 'erreur', code: 'NO_DATA_DIR', file: displayPath(dataDir), message: root ? 'ce n’est pas un dossier : indiquez le dossier de données' : 'dossier de données introuvable', hint: 'Indiquez le dossier qui contient territoires.yaml et projets/ (par défaut : data).' });
     return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
   }
 
@@ -135,7 +149,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
       if (required) findings.push({ severity: 'erreur', code: 'MISSING_FILE', file: displayPath(path), message: `fichier obligatoire absent : ${name}`, hint: 'Reprenez-le depuis les données fournies avec l’outil.' });
       continue;
     }
-    const doc = await loadOne(path, kind, findings);
+    const doc = await loadOne(path, dataDir, kind, findings);
     if (doc) push(key, (doc.value as Record<string, never[]>)[key] ?? [], doc, `/${key}`);
   }
 
@@ -147,28 +161,33 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   ];
   for (const [folder, kind, key] of folders) {
     const paths = await yamlFilesIn(join(dataDir, folder), findings);
-    const next = readAhead(paths);
+    const next = readAhead(paths, dataDir);
     for (const path of paths) {
-      const doc = await loadOne(path, kind, findings, invalidIds, next());
+      const doc = await loadOne(path, dataDir, kind, findings, invalidIds, next());
       if (doc) push(key, [doc.value] as never[], doc, null);
     }
   }
 
   // Editions: editions/<year>/edition.yaml and the Markdown files it references.
   const edRoot = join(dataDir, 'editions');
-  const years = (await exists(edRoot)) ? (await readdir(edRoot)).sort() : [];
+  const years = await folderEntries(edRoot, findings);
   for (const year of years) {
     const dir = join(edRoot, year);
-    if (!(await stat(dir)).isDirectory()) continue;
+    const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) {
+      // A stray file (a README, a note) is ignored; one named like a year was meant as an edition.
+      if (/^\d{4}$/.test(year)) findings.push({ severity: 'erreur', code: 'NOT_A_FOLDER', file: displayPath(dir), message: `l’édition ${year} devrait être un dossier (editions/${year}/edition.yaml), pas un fichier`, hint: 'Créez l’édition avec « compendium new-edition ».' });
+      continue;
+    }
     const path = join(dir, 'edition.yaml');
     if (!(await exists(path))) {
       findings.push({ severity: 'erreur', code: 'MISSING_FILE', file: displayPath(path), message: `le dossier d’édition ${year} n’a pas de fichier edition.yaml`, hint: 'Créez l’édition avec « compendium new-edition », ou supprimez le dossier.' });
       continue;
     }
-    const doc = await loadOne(path, 'edition', findings);
+    const doc = await loadOne(path, dataDir, 'edition', findings);
     if (!doc) continue;
     const edition = doc.value as LoadedEdition;
-    edition.textes = await readTexts(dir, doc, findings);
+    edition.textes = await readTexts(dir, dataDir, doc, findings);
     editions.set(edition.annee, { dir, doc });
     c.editions.push(edition);
   }
@@ -179,8 +198,11 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
 }
 
-/** Collects every `fichier:` of an edition and reads it; a missing one is an error at its line. */
-async function readTexts(dir: string, doc: YamlFile, findings: Finding[]): Promise<Record<string, string>> {
+/**
+ * Collects every `fichier:` of an edition and reads it through files.ts (inside the data
+ * folder, a regular file, MAX_FILE_BYTES at most); any problem is an error at its line.
+ */
+async function readTexts(dir: string, dataDir: string, doc: YamlFile, findings: Finding[]): Promise<Record<string, string>> {
   const texts: Record<string, string> = {};
   const refs: Array<[string, string]> = [];
   const walk = (value: unknown, pointer: string): void => {
@@ -196,20 +218,26 @@ async function readTexts(dir: string, doc: YamlFile, findings: Finding[]): Promi
   for (const [name, pointer] of refs) {
     if (name in texts) continue;
     const path = join(dir, name);
-    try {
-      const bytes = await readFile(path);
-      texts[name] = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
-      if (texts[name]!.trim() === '') {
-        findings.push({ severity: 'avertissement', code: 'EMPTY_TEXT', file: displayPath(path), message: `le texte ${name} est vide`, hint: 'Écrivez le texte de cette page.' });
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const pos = locate(doc, pointer);
+    const at = (): { line: number; column: number; source: string } => locate(doc, pointer);
+    const syntax = pathSyntaxIssue(name, displayPath(dir));
+    const read = syntax ? { ok: false as const, issue: syntax } : await readDataFile(path, { root: dataDir, maxBytes: MAX_FILE_BYTES });
+    if (!read.ok) {
+      const { code, message, hint } = read.issue;
       findings.push(
-        code === 'ENOENT'
-          ? { severity: 'erreur', code: 'MISSING_TEXT', file: doc.file, ...pos, message: `le fichier ${name} est introuvable dans ${displayPath(dir)}`, hint: `Créez ${basename(name)} dans le dossier de l’édition, ou corrigez son nom ici.` }
-          : { severity: 'erreur', code: 'NOT_UTF8', file: displayPath(path), message: 'le fichier n’est pas encodé en UTF-8', hint: 'Enregistrez-le en « UTF-8 » depuis votre éditeur de texte.' },
+        code === 'FILE_NOT_FOUND'
+          ? { severity: 'erreur', code: 'MISSING_TEXT', file: doc.file, ...at(), message: `le fichier ${name} est introuvable dans ${displayPath(dir)}`, hint: `Créez ${basename(name)} dans le dossier de l’édition, ou corrigez son nom ici.` }
+          : { severity: 'erreur', code, file: doc.file, ...at(), message: `${displayPath(path)} : ${message}`, hint },
       );
+      continue;
+    }
+    try {
+      texts[name] = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/\r\n?/g, '\n');
+    } catch {
+      findings.push({ severity: 'erreur', code: 'NOT_UTF8', file: displayPath(path), message: 'le fichier n’est pas encodé en UTF-8', hint: 'Enregistrez-le en « UTF-8 » depuis votre éditeur de texte.' });
+      continue;
+    }
+    if (texts[name]!.trim() === '') {
+      findings.push({ severity: 'avertissement', code: 'EMPTY_TEXT', file: displayPath(path), message: `le texte ${name} est vide`, hint: 'Écrivez le texte de cette page.' });
     }
   }
   return texts;

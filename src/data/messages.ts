@@ -42,6 +42,9 @@ export function nameOf(pointer: string): string {
 }
 
 const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+/** The schemas' pattern of a text that must not be blank (spaces only). */
+const BLANK_PATTERN = '\\S';
+const BLANK_HINT = 'Écrivez le texte (des espaces seuls ne comptent pas), ou supprimez la ligne si la clé est facultative.';
 
 interface Message {
   message: string;
@@ -51,7 +54,23 @@ interface Message {
   atKey?: boolean;
 }
 
-function describe(e: ErrorObject): Message {
+/**
+ * A text field that YAML typed as a number or a boolean: the editor wrote text, YAML read
+ * something else (`telephone: 0387375757` became 387375757, `nom: true` a boolean). Says what
+ * YAML read and how to quote it; `raw` is the value as written in the file.
+ */
+function typedScalar(name: string, key: string, value: number | boolean, raw: string | undefined): { message: string; hint: string } {
+  const written = raw ?? String(value);
+  const read = typeof value === 'boolean' ? `la valeur logique ${value ? '« vrai »' : '« faux »'}` : `le nombre ${describeValue(value)}`;
+  const lost = typeof value === 'number' && /^[+-]?0\d/.test(written) ? ' : le zéro du début est perdu' : typeof value === 'number' && String(value) !== written ? ' : ce n’est plus ce qui est écrit' : '';
+  const example = /^\d+$/.test(key) ? `"${written}"` : `${key}: "${written}"`;
+  return {
+    message: `${name} doit être un texte, mais YAML a lu ${written === String(value) ? '' : `« ${written} » comme `}${read}${lost}`,
+    hint: `Mettez la valeur entre guillemets : ${example}${key === 'telephone' ? ' (ou écrivez le numéro par groupes de deux chiffres : 03 87 37 57 57)' : ''}.`,
+  };
+}
+
+function describe(e: ErrorObject, raw?: string): Message {
   const at = e.instancePath;
   const name = nameOf(at);
   const found = describeValue(e.data);
@@ -77,6 +96,10 @@ function describe(e: ErrorObject): Message {
     case 'type': {
       const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
       const expected = types.map((t) => TYPE_NAMES[t] ?? t).join(' ou ');
+      if (types.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean')) {
+        const key = unescapePointer(at.slice(at.lastIndexOf('/') + 1));
+        return { ...typedScalar(name, key, e.data, raw), at };
+      }
       let hint: string | undefined;
       if (types.includes('integer') && typeof e.data === 'string') hint = 'Écrivez le nombre en chiffres, sans guillemets (attention aux lettres O à la place du zéro).';
       else if (types.includes('string') && typeof e.data === 'object' && e.data !== null) hint = 'Si le texte contient « : » ou commence par « - », mettez-le entre guillemets ou utilisez « | » sur la ligne de la clé.';
@@ -86,7 +109,7 @@ function describe(e: ErrorObject): Message {
       return { message: `${name} doit être ${expected} (trouvé ${found})`, hint, at };
     }
     case 'minLength':
-      return { message: `${name} ne doit pas être vide`, hint: 'Écrivez le texte, ou supprimez la ligne si la clé est facultative.', at };
+      return { message: `${name} ne doit pas être vide`, hint: BLANK_HINT, at };
     case 'maxLength':
       return { message: `${name} est trop long (${String(e.data).length} caractères, ${(e.params as { limit: number }).limit} au plus)`, at };
     case 'pattern': {
@@ -95,6 +118,8 @@ function describe(e: ErrorObject): Message {
         const proposal = slugify(String(e.data));
         return { message: `${name} doit être un identifiant en minuscules sans accents ni espaces (trouvé ${found})`, hint: `Par exemple : ${proposal || 'mon-projet'}.`, at };
       }
+      // « nom: "   " » gave an empty <h1> and <title>: spaces alone are no text.
+      if (pattern === BLANK_PATTERN) return { message: `${name} ne doit pas être vide`, hint: BLANK_HINT, at };
       if (pattern.includes('\\.md$')) return { message: `${name} doit être un nom de fichier Markdown en minuscules finissant par .md (trouvé ${found})`, hint: 'Par exemple : edito.md.', at };
       return { message: `${name} n’a pas la forme attendue (trouvé ${found})`, hint: schema.description, at };
     }
@@ -145,12 +170,21 @@ export function locate(doc: YamlFile, pointer: string, preferKey = false): { lin
   }
 }
 
+/** A scalar as written in the source (plain, on one line, comment removed), when indexed. */
+function rawValue(doc: YamlFile, pointer: string): string | undefined {
+  const span = doc.spans.get(pointer);
+  if (!span) return undefined;
+  const pos = doc.lines.position(span.value);
+  const text = doc.lines.lineText(pos.line).slice(pos.column - 1).replace(/\s+#.*$/, '').trim();
+  return text || undefined;
+}
+
 /** Converts ajv errors of one file into findings. */
 export function schemaFindings(doc: YamlFile, errors: readonly ErrorObject[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const e of errors) {
-    const m = describe(e);
+    const m = describe(e, rawValue(doc, e.instancePath));
     const pos = locate(doc, m.at, m.atKey);
     const key = `${pos.line}:${pos.column}:${m.message}`;
     if (seen.has(key)) continue;

@@ -29,7 +29,7 @@ interface Frame {
   pointer: string;
   index: number;
   /** For mappings: the pending key (set after a key scalar, cleared after its value). */
-  pendingKey?: { name: string; offset: number };
+  pendingKey?: { name: string; offset: number; end: number };
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
@@ -49,14 +49,21 @@ export function indexEvents(source: string, events: Event[]): Map<string, Span> 
 
   // Where the next node goes: its pointer, and the key offset if it is a mapping value.
   // Returns null when the next node is a mapping key (keys are recorded with their value).
-  const place = (): { pointer: string; key?: number } | null => {
+  // `after`: where an empty value is deemed written — just after its key's « : », or after
+  // the « - » of its list item (js-yaml gives an empty scalar no range: -1).
+  let lastEnd = 0;
+  const place = (): { pointer: string; key?: number; after: number } | null => {
     const top = stack[stack.length - 1];
-    if (!top || top.kind === 'doc') return { pointer: '' };
-    if (top.kind === 'seq') return { pointer: `${top.pointer}/${top.index++}` };
+    if (!top || top.kind === 'doc') return { pointer: '', after: lastEnd };
+    if (top.kind === 'seq') {
+      const dash = source.indexOf('-', lastEnd);
+      return { pointer: `${top.pointer}/${top.index++}`, after: dash === -1 ? lastEnd : dash + 1 };
+    }
     if (!top.pendingKey) return null;
-    const { name, offset } = top.pendingKey;
+    const { name, offset, end } = top.pendingKey;
     top.pendingKey = undefined;
-    return { pointer: `${top.pointer}/${escapePointer(name)}`, key: offset };
+    const colon = source.indexOf(':', end);
+    return { pointer: `${top.pointer}/${escapePointer(name)}`, key: offset, after: colon === -1 ? end : colon + 1 };
   };
 
   for (const ev of events) {
@@ -67,8 +74,9 @@ export function indexEvents(source: string, events: Event[]): Map<string, Span> 
         break;
       case MAPPING:
       case SEQUENCE: {
-        const where = place() ?? { pointer: '' }; // a collection as a key: rare, index it at the root
-        spans.set(where.pointer, { value: ev.start, key: where.key });
+        const where = place() ?? { pointer: '', after: lastEnd }; // a collection as a key: rare, index it at the root
+        spans.set(where.pointer, { value: ev.start >= 0 ? ev.start : where.after, key: where.key });
+        if (ev.start >= 0) lastEnd = ev.start;
         stack.push({ kind: ev.type === MAPPING ? 'map' : 'seq', pointer: where.pointer, index: 0 });
         break;
       }
@@ -76,17 +84,25 @@ export function indexEvents(source: string, events: Event[]): Map<string, Span> 
         const where = place();
         if (where === null) {
           const top = stack[stack.length - 1]!;
-          top.pendingKey = { name: getScalarValue(source, ev), offset: ev.valueStart };
+          top.pendingKey = { name: getScalarValue(source, ev), offset: ev.valueStart, end: Math.max(ev.valueEnd, ev.valueStart, lastEnd) };
+        } else if (ev.valueStart < 0) {
+          // An empty value (« nom: » and nothing after): at its tag or anchor, or after the « : ».
+          const at = ev.tagStart >= 0 ? ev.tagStart : ev.anchorStart >= 0 ? ev.anchorStart : where.after;
+          spans.set(where.pointer, { value: at, key: where.key });
+          lastEnd = where.after;
         } else {
           // Quoted scalars start at their opening quote, which is where editors look.
           const quoted = ev.style === 2 || ev.style === 3;
           spans.set(where.pointer, { value: quoted ? ev.valueStart - 1 : ev.valueStart, key: where.key });
         }
+        if (ev.valueEnd >= 0) lastEnd = ev.valueEnd;
+        else if (ev.tagEnd >= 0 || ev.anchorEnd >= 0) lastEnd = Math.max(ev.tagEnd, ev.anchorEnd);
         break;
       }
       case ALIAS: {
         const where = place();
         if (where) spans.set(where.pointer, { value: ev.anchorStart, key: where.key });
+        if (ev.anchorEnd >= 0) lastEnd = ev.anchorEnd;
         break;
       }
       case POP:
@@ -110,7 +126,9 @@ export class LineCounter {
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
 
-  position(offset: number): Position {
+  position(at: number): Position {
+    // A negative offset is js-yaml's « no range »: the start of the file, never column 0.
+    const offset = Math.max(0, at);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

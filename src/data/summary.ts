@@ -1,6 +1,7 @@
 /** Counts shown first by `compendium validate`: what the data holds, edition by edition. */
 import type { Compendium, Tier } from '../model.ts';
 import { TIERS } from '../model.ts';
+import { escapeControls } from './finding.ts';
 
 export interface TerritoryCount {
   id: string;
@@ -31,7 +32,8 @@ export function summarize(c: Compendium): Summary {
         .sort((a, b) => (order.get(a.territoire) ?? 99) - (order.get(b.territoire) ?? 99))
         .map((et) => ({
           id: et.territoire,
-          nom: names.get(et.territoire) ?? et.territoire,
+          // Echoed by `validate` (terminal and JSON): control characters of the data escaped.
+          nom: escapeControls(names.get(et.territoire) ?? et.territoire),
           tiers: Object.fromEntries(TIERS.map((t) => [t, et[t]?.length ?? 0])) as Record<Tier, number>,
         }));
       const projets = territoires.reduce((n, t) => n + TIERS.reduce((m, tier) => m + t.tiers[tier], 0), 0);

@@ -3,10 +3,10 @@
  * js-yaml (once, through its event stream, which also gives us source positions) and turns
  * every failure into a French finding with line and column — never a stack trace.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parseEvents, constructFromEvents, YAMLException } from 'js-yaml';
 import { indexEvents, LineCounter, type Span } from './positions.ts';
 import type { Finding } from './finding.ts';
+import { readDataFile } from './files.ts';
 
 /** Data files are hand-written: anything this big is a mistake (a pasted export, a binary). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -31,25 +31,52 @@ const fail = (file: string, code: string, message: string, hint?: string, at?: {
   return { ok: false, finding };
 };
 
-/** French wording of js-yaml's reasons; unknown reasons are shown as they are. */
+const QUOTE = 'Si le texte commence par un signe (« ! », « & », « * », « % », « @ »…), mettez tout le texte entre guillemets.';
+
+/**
+ * French wording of every reason js-yaml 5 can give (read from its source: the parser's and
+ * the event constructor's `throwError` calls). `$1` in a message is the regexp's first group.
+ * A reason not listed gets a French message too (see translate): no English reaches editors.
+ */
 const REASONS: Array<[RegExp, string, string?]> = [
   [/duplicated mapping key/, 'clé en double : cette clé est déjà écrite plus haut dans le même bloc', 'Gardez une seule fois la clé, ou renommez l’une des deux.'],
   [/tab characters must not be used in indentation/, 'tabulation dans l’indentation : YAML n’accepte que des espaces', 'Remplacez la tabulation en début de ligne par des espaces (2 par niveau).'],
   [/bad indentation of a mapping entry/, 'indentation incorrecte ou « : » en trop sur cette ligne', 'Vérifiez l’alignement avec les lignes voisines ; si le texte contient « : », mettez-le entre guillemets.'],
+  [/bad indentation of a sequence entry/, 'indentation incorrecte d’un élément de liste (« - »)', 'Alignez les « - » d’une même liste les uns sous les autres.'],
   [/deficient indentation/, 'indentation insuffisante : la ligne est moins décalée que le bloc auquel elle appartient', 'Alignez la ligne sur les autres lignes du bloc, ou fermez le crochet ou le guillemet resté ouvert au-dessus.'],
-  [/unexpected end of the stream within a (double|single) quoted scalar/, 'guillemet non fermé', 'Fermez le guillemet ouvert sur cette ligne.'],
-  [/end of the stream or a document separator is expected/, 'contenu inattendu : la structure du fichier est rompue ici', 'Vérifiez l’indentation et les « : » de cette ligne.'],
+  [/unexpected end of the (stream|document) within a (double|single) quoted scalar/, 'guillemet non fermé', 'Fermez le guillemet ouvert sur cette ligne.'],
+  [/end of the stream or a document separator is expected/, 'contenu inattendu : la structure du fichier est rompue ici', 'Vérifiez l’indentation et les « : » de cette ligne (une espace après chaque « : »).'],
   [/missed comma between flow collection entries/, 'virgule manquante entre deux éléments d’une liste entre crochets'],
+  [/expected the node content, but found ','/, 'virgule en trop dans une liste entre crochets', 'Supprimez la virgule, ou écrivez l’élément qui manque.'],
   [/unexpected end of the stream within a flow collection/, 'crochet ou accolade non fermé'],
   [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'clé sur plusieurs lignes : une clé doit tenir sur une ligne et finir par « : »'],
-  [/incomplete explicit mapping pair; a key node is missed/, 'valeur sans clé'],
-  [/unknown tag/, 'étiquette YAML inconnue (un « ! » en début de valeur)', 'Mettez la valeur entre guillemets.'],
-  [/maximum nesting depth/, 'imbrication trop profonde'],
+  [/expected ':' after a mapping key/, '« : » manquant après la clé', 'Écrivez « clé: valeur ».'],
+  [/a whitespace character is expected after the key-value separator/, 'espace manquante après « : »', 'Écrivez « clé: valeur » avec une espace après les deux-points ; si « : » fait partie du texte, mettez tout le texte entre guillemets.'],
+  [/incomplete (explicit )?mapping pair/, 'clé sans valeur ou valeur sans clé', 'Écrivez « clé: valeur » ; une ligne commençant par « ? » n’est pas attendue dans ces fichiers.'],
+  [/unknown (scalar|sequence|mapping) tag !<([^>]*)>/, 'étiquette YAML inconnue « $2 » : YAML lit « ! » en début de valeur comme une étiquette', QUOTE],
+  [/undeclared tag handle|tag name cannot contain|tag suffix cannot contain|named tag handle cannot contain|within a verbatim tag|duplication of a tag property/, 'étiquette YAML mal formée : YAML lit « ! » en début de valeur comme une étiquette', QUOTE],
+  [/cannot resolve a node with !<tag:yaml\.org,2002:([^>]*)> explicit tag/, 'la valeur ne correspond pas à son étiquette « !!$1 »', 'Retirez l’étiquette « !!… », ou mettez la valeur entre guillemets.'],
+  [/cannot resolve a node with !<([^>]*)> explicit tag/, 'la valeur ne correspond pas à son étiquette « $1 »', 'Retirez l’étiquette, ou mettez la valeur entre guillemets.'],
+  [/nesting exceeded maxDepth \((\d+)\)/, 'imbrication trop profonde : plus de $1 niveaux de blocs ou de crochets', 'Un fichier de données n’a que quelques niveaux de retrait : vérifiez les crochets « [ » et accolades « { » de cette ligne.'],
+  [/aliases exceeded maxAliases \((\d+)\)/, 'trop de références « * » (alias YAML) : $1 au plus', 'Écrivez les valeurs en entier au lieu de les répéter avec « & » et « * ».'],
+  [/merge keys exceeded|abnormal merge sequence size|cannot merge mappings/, 'fusion de blocs « << » impossible ou trop grande', 'Écrivez les clés en entier au lieu d’utiliser « << ».'],
+  [/unidentified alias "([^"]*)"/, 'référence « *$1 » inconnue : aucune ancre « &$1 » ne la précède', QUOTE],
+  [/recursive alias/, 'référence « * » circulaire : une ancre « & » se contient elle-même', 'Écrivez les valeurs en entier au lieu d’utiliser « & » et « * ».'],
+  [/alias node should not have any properties|duplication of an anchor property|name of an (alias|anchor) node must contain/, '« & » ou « * » mal placé : YAML y voit une ancre ou une référence', QUOTE],
+  [/expected valid JSON character|non-printable characters|null byte is not allowed/, 'caractère de contrôle invisible dans le texte', 'Supprimez-le (il vient souvent d’un copier-coller) : retapez la fin de la ligne.'],
+  [/unknown escape sequence|expected hexadecimal character/, 'barre oblique inversée « \\ » suivie d’un caractère inattendu, entre guillemets doubles', 'Doublez la barre oblique inversée (« \\\\ »), ou utilisez des guillemets simples.'],
+  [/a line break is expected|explicit indentation width of a block scalar|repeat of a chomping mode|repeat of an indentation width/, 'en-tête de texte sur plusieurs lignes (« | » ou « > ») incorrect', 'Écrivez « | » seul en fin de ligne, puis le texte sur les lignes suivantes, en retrait.'],
+  [/directive|unacceptable YAML version|previously declared suffix/, 'ligne commençant par « % » : YAML y voit une directive', QUOTE],
+  [/can not read a document|expected a document|expected a single document/, 'contenu inattendu : le fichier ne se lit pas comme un document YAML', 'Comparez le fichier avec un fichier voisin qui fonctionne.'],
 ];
 
-function translate(reason: string): { message: string; hint?: string } {
-  for (const [re, message, hint] of REASONS) if (re.test(reason)) return { message, hint };
-  return { message: `syntaxe YAML invalide (${reason})`, hint: 'Comparez la ligne avec un fichier voisin qui fonctionne.' };
+/** The French message and hint of a js-yaml reason; never the English reason itself. */
+export function translate(reason: string): { message: string; hint?: string } {
+  for (const [re, message, hint] of REASONS) {
+    const match = re.exec(reason);
+    if (match) return { message: message.replace(/\$(\d)/g, (_, n: string) => match[Number(n)] ?? ''), hint };
+  }
+  return { message: 'syntaxe YAML invalide à cet endroit', hint: 'Comparez la ligne avec un fichier voisin qui fonctionne ; mettez entre guillemets un texte qui contient « : », « # » ou commence par un signe.' };
 }
 
 /**
@@ -60,14 +87,16 @@ function unclosedBefore(lines: LineCounter, errorLine: number): { message: strin
   for (let n = errorLine - 1; n >= 1 && n >= errorLine - 3; n--) {
     const text = lines.lineText(n).replace(/#.*$/, '');
     if (!text.trim()) continue;
-    const count = (ch: string): number => text.split(ch).length - 1;
+    // Brackets inside a closed quoted text are text, not YAML: blanked (same length) first.
+    const bare = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (quoted) => ' '.repeat(quoted.length));
+    const count = (ch: string, within = bare): number => within.split(ch).length - 1;
     const offset = lines.lineStart(n);
     for (const [open, close, name] of [['[', ']', 'crochet « [ »'], ['{', '}', 'accolade « { »']] as const) {
       if (count(open) > count(close)) {
-        return { message: `${name} ouvert et jamais fermé`, hint: `Fermez-le par « ${close} » sur la même ligne, ou mettez tout le texte entre guillemets.`, offset: offset + text.indexOf(open) };
+        return { message: `${name} ouvert et jamais fermé`, hint: `Fermez-le par « ${close} » sur la même ligne, ou mettez tout le texte entre guillemets.`, offset: offset + bare.indexOf(open) };
       }
     }
-    if (count('"') % 2 === 1) return { message: 'guillemet « " » ouvert et jamais fermé', hint: 'Fermez le guillemet à la fin du texte.', offset: offset + text.indexOf('"') };
+    if (count('"', text) % 2 === 1) return { message: 'guillemet « " » ouvert et jamais fermé', hint: 'Fermez le guillemet à la fin du texte.', offset: offset + text.indexOf('"') };
     return undefined;
   }
   return undefined;
@@ -94,30 +123,33 @@ export function parseYaml(file: string, source: string): ReadResult {
     return { ok: true, doc: { file, source, value: docs[0], spans: indexEvents(source, events), lines } };
   } catch (err) {
     if (err instanceof YAMLException) {
-      const unclosed = err.mark ? unclosedBefore(lines, err.mark.line + 1) : undefined;
+      // Reasons about the very character js-yaml stopped at are never a bracket left open above.
+      const local = /non-printable|JSON character|escape|hexadecimal|tag|alias|anchor|duplicated|maxDepth|directive|null byte/.test(err.reason);
+      const unclosed = err.mark && !local ? unclosedBefore(lines, err.mark.line + 1) : undefined;
       if (unclosed) return fail(file, 'YAML_SYNTAX', unclosed.message, unclosed.hint, { lines, offset: unclosed.offset });
       const { message, hint } = translate(err.reason);
       const offset = err.mark ? Math.min(err.mark.position, source.length) : 0;
       return fail(file, 'YAML_SYNTAX', message, hint, err.mark ? { lines, offset } : undefined);
     }
-    const reason = err instanceof Error ? err.message : String(err);
-    return fail(file, 'YAML_SYNTAX', `lecture YAML impossible (${reason})`);
+    // Not a YAMLException (the event constructor's own Error, a stack overflow): still French.
+    const { message, hint } = translate(err instanceof Error ? err.message : String(err));
+    return fail(file, 'YAML_SYNTAX', message, hint);
   }
 }
 
-/** Reads a file from disk and parses it; every failure becomes a finding. */
-export async function readYamlFile(path: string, file: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      const mo = (info.size / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-      return fail(file, 'FILE_TOO_LARGE', `fichier trop volumineux (${mo} Mo ; 1 Mo au plus)`, 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.');
-    }
-    bytes = await readFile(path);
-  } catch (err) {
-    return fail(file, 'FILE_UNREADABLE', `fichier illisible (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+/**
+ * Reads a data file from disk and parses it; every failure becomes a finding. `root` is the
+ * data folder: the file must resolve inside it (see files.ts), be a regular file, and weigh
+ * at most MAX_FILE_BYTES, all checked before it is opened.
+ */
+export async function readYamlFile(path: string, file: string, root: string): Promise<ReadResult> {
+  const read = await readDataFile(path, { root, maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) {
+    const { code, message, hint } = read.issue;
+    const tooLarge = 'Un fichier de données fait quelques kilo-octets : vérifiez qu’il ne s’agit pas d’un export ou d’une image renommée.';
+    return fail(file, code, message, code === 'FILE_TOO_LARGE' ? tooLarge : hint);
   }
+  const bytes = read.bytes;
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

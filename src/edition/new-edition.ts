@@ -4,6 +4,8 @@
  * touched: they belong to every edition that selects them.
  */
 import { mkdir, readFile, writeFile, copyFile, stat, readdir, rm } from 'node:fs/promises';
+import { checkDataFile } from '../data/files.ts';
+import { MAX_FILE_BYTES } from '../data/yaml.ts';
 import { join } from 'node:path';
 import type { Compendium } from '../model.ts';
 import { CompendiumError } from '../errors.ts';
@@ -57,7 +59,11 @@ export async function newEdition(dataDir: string, c: Compendium, year: number): 
     await writeFile(join(dir, 'edition.yaml'), text);
     for (const name of (await readdir(baseDir)).sort()) {
       if (!name.endsWith('.md')) continue;
-      await copyFile(join(baseDir, name), join(dir, name));
+      // Only regular files inside data/ (src/data/files.ts): a FIFO would block the copy, and a
+      // symlink out of data/ would bring an outside file in as an ordinary text.
+      const source = await checkDataFile(join(baseDir, name), { root: dataDir, maxBytes: MAX_FILE_BYTES });
+      if (!source.ok) continue;
+      await copyFile(source.path, join(dir, name));
       files.push(name);
     }
     return { dir, from: base.annee, files };

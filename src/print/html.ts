@@ -6,7 +6,7 @@
  *     <outDir>/brochure.html
  *     <outDir>/css/{base,fonts,format,brochure}.css
  *     <outDir>/fonts/*.woff2        (src/site/fonts.ts: TrueType outlines, embedded in the PDF)
- *     <outDir>/images/…             (the original files, full resolution, as under data/images)
+ *     <outDir>/images/…             (the original files as under data/images; TIFF, GIF, AVIF converted)
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { formatFinding, loadCompendium, type Finding } from '../data/index.ts';
 import { InvalidDataError } from '../errors.ts';
+import { checkDataFile } from '../data/files.ts';
+import { MAX_IMAGE_BYTES, MAX_PIXELS } from '../data/crosscheck.ts';
+import sharp from 'sharp';
 import type { Compendium } from '../model.ts';
 import { FONTS, assertFontFiles, fontFaceCss } from '../site/fonts.ts';
 import publication from '../../templates/_data/publication.js';
@@ -51,15 +54,45 @@ export interface PrintHtml {
   warnings: Finding[];
 }
 
-function imagesOf(doc: PrintDocument): PrintImage[] {
-  const all = [
+/** Every image of the document, each placement its own object (several may share a file). */
+function allImages(doc: PrintDocument): PrintImage[] {
+  return [
     doc.cover,
     doc.signaturePortrait,
     ...doc.projets.map((p) => p.image),
     ...Object.values(doc.partnerLogos),
     ...Object.values(doc.testimonialPhotos),
   ].filter((image): image is PrintImage => image !== undefined);
-  return [...new Map(all.map((image) => [image.src, image])).values()];
+}
+
+/** One image per file. */
+function imagesOf(doc: PrintDocument): PrintImage[] {
+  return [...new Map(allImages(doc).map((image) => [image.src, image])).values()];
+}
+
+/**
+ * Formats Chromium draws, and so prints. Validation accepts TIFF, GIF and AVIF too (the site
+ * converts every photo); those printed as a broken-image icon, so they are converted here.
+ */
+const PRINTABLE = new Set(['jpeg', 'png', 'webp']);
+
+/**
+ * Copies one image into the print folder: as it is when Chromium can draw it, else converted
+ * with sharp (JPEG, or PNG when it has transparency; EXIF orientation applied). Returns the
+ * path written, relative to the folder. `real` is the file validation checked (symlinks
+ * followed inside data/). The print PDF's resolution is set later, at the placed size
+ * (src/print/pdf/print-images.ts).
+ */
+async function copyImage(real: string, outDir: string, src: string): Promise<string> {
+  const meta = await sharp(real, { limitInputPixels: MAX_PIXELS }).metadata();
+  if (PRINTABLE.has(meta.format ?? '')) {
+    await copyFile(real, join(outDir, decodeURIComponent(src)));
+    return src;
+  }
+  const converted = `${src}.${meta.hasAlpha ? 'png' : 'jpg'}`;
+  const image = sharp(real, { limitInputPixels: MAX_PIXELS, pages: 1 }).rotate();
+  await (meta.hasAlpha ? image.png() : image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })).keepIccProfile().toFile(join(outDir, decodeURIComponent(converted)));
+  return converted;
 }
 
 async function writeAssets(doc: PrintDocument, dataDir: string, outDir: string): Promise<PrintImage[]> {
@@ -72,18 +105,22 @@ async function writeAssets(doc: PrintDocument, dataDir: string, outDir: string):
   for (const font of FONTS) await copyFile(font.path, join(outDir, 'fonts', font.file));
 
   const images = imagesOf(doc);
+  const renamed = new Map<string, string>();
   for (const image of images) {
-    const target = join(outDir, decodeURIComponent(image.src));
     try {
-      await mkdir(dirname(target), { recursive: true });
-      // The original file, untouched: the print PDF keeps its full resolution (Chromium
-      // embeds a JPEG as it is), the screen PDF gets resampled copies (src/print/screen.ts).
-      await copyFile(join(dataDir, 'images', image.source), target);
+      await mkdir(dirname(join(outDir, decodeURIComponent(image.src))), { recursive: true });
+      // Through the data's gate again (inside data/, a regular file): validation checked it,
+      // but data given by a caller may not have been validated.
+      const checked = await checkDataFile(join(dataDir, 'images', image.source), { root: dataDir, maxBytes: MAX_IMAGE_BYTES });
+      if (!checked.ok) throw new Error(checked.issue.message);
+      const written = await copyImage(checked.path, outDir, image.src);
+      if (written !== image.src) renamed.set(image.src, written);
     } catch (error) {
       throw new PrintImageError(image.source, { cause: error });
     }
   }
-  return images;
+  for (const image of allImages(doc)) image.src = renamed.get(image.src) ?? image.src;
+  return imagesOf(doc);
 }
 
 /** Loads the data (unless given), builds the print document and writes the print folder. */

@@ -18,7 +18,8 @@ export function imageFindings(pages: readonly PageFacts[], minPpi = PRINT_PPI): 
       // 1 ppi of slack: rounding of the box in CSS pixels must not turn 300 into 299,8.
       if (image.ppi >= minPpi - 1 || seen.has(image.src)) continue;
       seen.add(image.src);
-      const file = decodeURIComponent(image.src.replace(/^\/(images\/)?/, ''));
+      // The data's own name: a TIFF, GIF or AVIF is printed from a converted copy (html.ts).
+      const file = decodeURIComponent(image.src.replace(/^\/(images\/)?/, '').replace(/(\.(?:tiff?|gif|avif))\.(?:jpg|png)$/i, '$1'));
       const needW = Math.ceil((image.widthMm / 25.4) * minPpi);
       const needH = Math.ceil((image.heightMm / 25.4) * minPpi);
       const size = `${number(image.widthMm)}${NBSP}×${NBSP}${number(image.heightMm)}${NBSP}mm`;

@@ -35,6 +35,7 @@ import { mergePdfParts } from './pdf-merge.ts';
 import type { PdfFont } from './pdf-fonts.ts';
 import { LABELS, type RenderProgress, type RenderStage } from './progress.ts';
 import { resampleScreenImages, screenImagesToResample, setScreenGeometry, settleTextLayer } from './screen.ts';
+import { printResamples, usePrintImages, writePrintImages } from './pdf/print-images.ts';
 import { collectRecords, installRecorder, partition, releasePart, showPart } from './sheets.ts';
 import { serveFolder } from './static-server.ts';
 
@@ -325,6 +326,8 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     const printPath = options.printPdf === undefined ? defaultOutput(input, 'impression') : options.printPdf;
     const screenPath = options.screenPdf === undefined ? defaultOutput(input, 'ecran') : options.screenPdf;
     const findings = fitFindings(pages, options.fit);
+    // Photos at 300 ppi at their placed size, not at their full size (src/print/pdf/print-images.ts).
+    const printImages = printPath === false ? new Map<string, string>() : await writePrintImages(root, printResamples(pages));
     // Trim size as laid out. Paged.js works in 1/64 px, so round to 0.01 mm to get A4 back exactly.
     const toMm = (px: number) => Math.round((px * 2540) / 96) / 100;
     const trim = { widthMm: toMm(box.width), heightMm: toMm(box.height) };
@@ -362,6 +365,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     let cover: Uint8Array | undefined;
     for (const [from, to] of parts) {
       await showPart(page, from, to);
+      await usePrintImages(page, printImages);
       await settleTextLayer(page);
       let printed: Uint8Array | undefined;
       if (printPath !== false) {

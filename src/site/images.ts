@@ -11,10 +11,12 @@
  * output file names are a hash of the image's bytes and options: the same photo gives the same
  * names on every build.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Image, { generateHTML } from '@11ty/eleventy-img';
 import { CompendiumError } from '../errors.ts';
 import { displayPath } from '../data/load.ts';
+import { checkDataFile } from '../data/files.ts';
+import { MAX_IMAGE_BYTES } from '../data/crosscheck.ts';
 import { typographize } from './typography.ts';
 import type { Image as DataImage } from '../model.ts';
 
@@ -76,9 +78,13 @@ export async function pictureSet(image: DataImage & { fichier: string }, options
   const alt = image.alt?.trim();
   if (!alt) throw new MissingAltError(dataFile, image.fichier);
   const path = join(options.imagesDir, image.fichier);
+  // Validation already refused paths out of data/, links out of it, FIFOs and oversized files;
+  // data handed over without it goes through the same gate (src/data/files.ts).
+  const checked = await checkDataFile(path, { root: dirname(options.imagesDir), maxBytes: MAX_IMAGE_BYTES });
+  if (!checked.ok) throw checked.issue.code === 'FILE_NOT_FOUND' ? new MissingImageError(dataFile, displayPath(path)) : new UnreadableImageError(dataFile, displayPath(path), new Error(checked.issue.message));
   let metadata;
   try {
-    metadata = await Image(path, {
+    metadata = await Image(checked.path, {
       widths: [480, 800, 1200, 1600],
       formats: ['avif', 'webp', 'jpeg'],
       outputDir: join(options.outDir, 'img'),
