@@ -18,6 +18,8 @@ export interface Finding {
   hint?: string;
   /** The offending source line, for the caret display. */
   source?: string;
+  /** The one edition this finding concerns, when it is not its file's (a draft's needs of a project). */
+  edition?: number;
 }
 
 const severityRank: Record<Severity, number> = { erreur: 0, avertissement: 1 };

@@ -31,6 +31,8 @@ export interface Loaded {
   dataDir: string;
   /** Ids of records whose file failed its schema: known to exist, so not « inconnus ». */
   invalidIds: Set<string>;
+  /** Year folders whose edition.yaml could not be read: what they place is unknown. */
+  unreadEditions: string[];
 }
 
 /** Shows paths relative to the current folder, as editors type them. */
@@ -88,6 +90,9 @@ async function loadOne(path: string, kind: Kind, findings: Finding[], invalidIds
   const read = await (pending ?? readYamlFile(path, displayPath(path)));
   if (!read.ok) {
     findings.push(read.finding);
+    // A file that cannot be parsed still holds its record: name it after the file, so its
+    // mentions elsewhere are not reported as unknown on top of the real cause.
+    invalidIds?.add(basename(path, '.yaml'));
     return undefined;
   }
   const validate = validatorFor(kind);
@@ -106,11 +111,12 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   const records = new Map<string, Origin[]>();
   const editions = new Map<number, { dir: string; doc: YamlFile }>();
   const invalidIds = new Set<string>();
+  const unreadEditions: string[] = [];
   const c: Compendium = { territoires: [], themes: [], organisations: [], projets: [], partenaires: [], temoignages: [], contacts: [], editions: [] };
 
   if (!(await exists(dataDir))) {
     findings.push({ severity: 'erreur', code: 'NO_DATA_DIR', file: displayPath(dataDir), message: 'dossier de données introuvable', hint: 'Indiquez le dossier qui contient territoires.yaml et projets/ (par défaut : data).' });
-    return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
+    return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
   }
 
   const push = <K extends keyof Compendium>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
@@ -166,7 +172,10 @@ export async function loadData(dataDir: string): Promise<Loaded> {
       continue;
     }
     const doc = await loadOne(path, 'edition', findings);
-    if (!doc) continue;
+    if (!doc) {
+      unreadEditions.push(year);
+      continue;
+    }
     const edition = doc.value as LoadedEdition;
     edition.textes = await readTexts(dir, doc, findings);
     editions.set(edition.annee, { dir, doc });
@@ -176,7 +185,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
     findings.push({ severity: 'erreur', code: 'NO_EDITION', file: displayPath(edRoot), message: 'aucune édition : le dossier editions/ est vide ou absent', hint: 'Créez la première édition dans editions/<année>/edition.yaml.' });
   }
   c.editions.sort((a, b) => a.annee - b.annee);
-  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
+  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
 }
 
 /** Collects every `fichier:` of an edition and reads it; a missing one is an error at its line. */

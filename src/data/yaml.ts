@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseEvents, constructFromEvents, YAMLException } from 'js-yaml';
 import { indexEvents, LineCounter, type Span } from './positions.ts';
 import type { Finding } from './finding.ts';
+import { itemsUnderEmptyFlow } from './yaml-hints.ts';
 
 /** Data files are hand-written: anything this big is a mistake (a pasted export, a binary). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -94,7 +95,7 @@ export function parseYaml(file: string, source: string): ReadResult {
     return { ok: true, doc: { file, source, value: docs[0], spans: indexEvents(source, events), lines } };
   } catch (err) {
     if (err instanceof YAMLException) {
-      const unclosed = err.mark ? unclosedBefore(lines, err.mark.line + 1) : undefined;
+      const unclosed = err.mark ? (itemsUnderEmptyFlow(lines, err.mark.line + 1) ?? unclosedBefore(lines, err.mark.line + 1)) : undefined;
       if (unclosed) return fail(file, 'YAML_SYNTAX', unclosed.message, unclosed.hint, { lines, offset: unclosed.offset });
       const { message, hint } = translate(err.reason);
       const offset = err.mark ? Math.min(err.mark.position, source.length) : 0;
