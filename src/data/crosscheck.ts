@@ -131,7 +131,7 @@ function unknownFindings(refs: UnknownRef[]): Finding[] {
     }
     const guess = suggest(r.id, r.known);
     if (guess) return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} » : vouliez-vous dire « ${guess} » ?`, hint: `Corrigez en « ${guess} ».` });
-    return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} »`, hint: `Aucun fichier de ${r.folder} n’a cet identifiant. S’il a été supprimé, ${fix} ; sinon, corrigez l’identifiant ou créez-le dans ${r.folder}.${also}` });
+    return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} »`, hint: `Cet identifiant n’existe pas dans ${r.folder}. S’il a été supprimé, ${fix} ; sinon, corrigez l’identifiant ou créez-le dans ${r.folder}.${also}` });
   });
 }
 
@@ -211,6 +211,7 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
       out.push(findingAt('erreur', origins(loaded, 'projets')[i]!, ['id'], { code: 'PROJECT_UNPLACED', message: `le projet « ${p.id} » ne figure dans aucune édition`, hint: `Ajoutez « ${p.id} » à l’une des listes a_la_une, aussi_laureats ou autres_laureats de son territoire dans data/editions/<année>/edition.yaml.` }));
     }
   });
+  out.push(...unknownFindings(refs));
 }
 
 /** What each tier needs of a project to be laid out. */
