@@ -4,6 +4,7 @@
  * there — same layout, its own cover, contents and page numbers.
  */
 import { loadCompendium, formatFinding } from '../data/index.ts';
+import { publishedPart } from '../edition/drafts.ts';
 import { formatBytes, formatSeconds } from '../build/report.ts';
 import { publishable } from '../edition/publishable.ts';
 import { parse, UsageError } from './args.ts';
@@ -22,12 +23,16 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const edition = values.edition === undefined ? undefined : Number(values.edition);
   if (edition !== undefined && !Number.isInteger(edition)) throw new UsageError('--edition attend une année, par exemple 2025');
   const dataDir = positionals[0] ?? 'data';
-  const data = await loadCompendium(dataDir, { strict: values.strict === true });
-  if (data.errors.length) {
-    for (const f of data.errors) out.stderr(formatFinding(f));
-    out.stderr(`\nPDF non produit : ${data.errors.length} erreur(s) dans les données.`);
+  const loaded = await loadCompendium(dataDir, { strict: values.strict === true });
+  // A draft's errors block only that draft's PDF (edition/drafts.ts).
+  const part = publishedPart(loaded);
+  const refused = part.compendium ? part.leftOut.find((d) => d.annee === edition)?.errors : part.blocking;
+  if (refused) {
+    for (const f of refused) out.stderr(formatFinding(f));
+    out.stderr(`\nPDF non produit : ${refused.length} erreur(s) dans les données.`);
     return 1;
   }
+  const data = { compendium: part.compendium };
   const booklet = values.territoire !== undefined || values.theme !== undefined;
   // By default the edition readers have: the latest one not in preparation.
   const published = publishable(data.compendium!).editions;
