@@ -26,6 +26,10 @@ const LABELS: Record<Collection, string> = {
   contacts: 'contact',
 };
 
+/** « un autre projet », « une autre organisation »; « un nouveau … », « une nouvelle … ». */
+const another = (c: Collection): string => (c === 'organisations' ? 'une autre organisation' : `un autre ${LABELS[c]}`);
+const aNew = (c: Collection): string => (c === 'organisations' ? 'une nouvelle organisation' : `un nouveau ${LABELS[c]}`);
+
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
 
 /**
@@ -52,8 +56,8 @@ function duplicates(loaded: Loaded, out: Finding[]): void {
         const own = o.pointer === '' ? basename(o.doc.file, '.yaml') : undefined;
         out.push(findingAt('erreur', o, ['id'], {
           code: 'DUPLICATE_ID',
-          message: `identifiant en double « ${id} » : déjà utilisé par un autre ${LABELS[collection]} (${os[keeper]!.doc.file})`,
-          hint: own && own !== id ? `Si ce fichier est une copie pour un nouveau ${LABELS[collection]}, donnez-lui son propre identifiant (« id: ${own} », le nom du fichier).` : 'Donnez un identifiant différent à l’un des deux.',
+          message: `identifiant en double « ${id} » : déjà utilisé par ${another(collection)} (${os[keeper]!.doc.file})`,
+          hint: own && own !== id ? `Si ce fichier est une copie pour ${aNew(collection)}, donnez-lui son propre identifiant (« id: ${own} », le nom du fichier).` : 'Donnez un identifiant différent à l’un des deux.',
         }));
       }
     }
