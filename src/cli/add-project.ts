@@ -3,7 +3,7 @@
  * is new), and can place the project in an edition's tier. Asks questions on a terminal;
  * takes flags otherwise (scripts, tests).
  */
-import { writeFile, readFile, stat } from 'node:fs/promises';
+import { writeFile, readFile, stat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadCompendium } from '../data/index.ts';
@@ -100,6 +100,8 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
         written.push(orgPath);
       }
     }
+    // Where its photo goes (the project file says so): created, so the editor need not.
+    await mkdir(join(dataDir, 'images', 'projets'), { recursive: true });
     await writeFile(projectPath, projectFile({ id, nom, organisation, annee, territoire, territoire_cible: v['territoire-cible'], public_cible: v['public-cible'] }, place === 'a_la_une'));
     written.push(projectPath);
 

@@ -75,6 +75,8 @@ export async function newEdition(dataDir: string, c: Compendium, year: number, o
   text = text.replace(/^annee: .*$/m, (line) => `${line}\nbrouillon: true  # en préparation : supprimez cette ligne pour publier l’édition`);
 
   await mkdir(dir, { recursive: true });
+  // The new cover and photos go there: created, so the editor need not.
+  await mkdir(join(dataDir, 'images', 'projets'), { recursive: true });
   try {
     const files = ['edition.yaml'];
     await writeFile(join(dir, 'edition.yaml'), text);
