@@ -4,20 +4,26 @@
  * who deletes a testimonial must be told to remove its last mentions, never to swap in
  * someone else's. A typo is never remembered (only records are, not references).
  *
- * Kept where tools keep caches (node_modules/.cache/compendium/, one file per data folder):
- * out of data/, so it is neither published nor shared by mistake; losing it only loses the
- * « supprimé » wording, the messages stay right without it.
+ * Kept in the user's cache folder (~/.cache/compendium/, %LOCALAPPDATA%\compendium on Windows;
+ * COMPENDIUM_CACHE_DIR to choose), one file per data folder: out of data/, so it is neither
+ * published nor shared by mistake, and out of the install (which may be read-only or shared);
+ * losing it only loses the « supprimé » wording, the messages stay right without it.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export type IdSets = Record<string, string[]>;
 
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/compendium/', import.meta.url));
+function cacheDir(): string {
+  const env = process.env;
+  if (env.COMPENDIUM_CACHE_DIR) return env.COMPENDIUM_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME ?? env.LOCALAPPDATA ?? join(homedir(), '.cache');
+  return join(base, 'compendium');
+}
 
-const fileFor = (dataDir: string): string => join(CACHE_DIR, `ids-${createHash('sha1').update(dataDir).digest('hex').slice(0, 16)}.json`);
+const fileFor = (dataDir: string): string => join(cacheDir(), `ids-${createHash('sha1').update(dataDir).digest('hex').slice(0, 16)}.json`);
 
 /**
  * Returns the ids remembered for `dataDir` (per collection), then remembers `current` too.
@@ -41,7 +47,7 @@ export async function rememberIds(dataDir: string, current: IdSets): Promise<Map
   const changed = [...merged].some(([key, ids]) => ids.size !== known.get(key)!.size);
   if (changed) {
     try {
-      await mkdir(CACHE_DIR, { recursive: true });
+      await mkdir(dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(Object.fromEntries([...merged].map(([k, v]) => [k, [...v].sort()]))));
       await rename(tmp, file);
