@@ -28,8 +28,8 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 /** Edits a typo may take: one up to 10 characters, two beyond (two slips in a long id). */
 export const typoBudget = (length: number): number => (length <= 10 ? 1 : 2);
 
-/** Short words an editor may leave out of an id (« filon » for « le-filon »). */
-const ARTICLES = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'et', 'a', 'au', 'aux']);
+/** Words an editor may leave out of an id: articles, legal forms (« graoucoop » for « scic-graoucoop »). */
+const OPTIONAL_WORDS = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'et', 'a', 'au', 'aux', 'association', 'asso', 'scic', 'scop', 'sas', 'sarl', 'sa', 'eurl', 'gie', 'cooperative']);
 
 /**
  * Whether `typed` is a typo of `known` (both folded): within the budget overall, and, when
@@ -57,11 +57,11 @@ export function suggest(word: string, candidates: readonly string[]): string | u
     const scored = typos.map((c) => ({ c, d: editDistance(w, fold(c)) })).sort((x, y) => x.d - y.d);
     return scored.length > 1 && scored[0]!.d === scored[1]!.d ? undefined : scored[0]!.c;
   }
-  // An id typed without its article (« filon » for « le-filon »): the other words are articles.
+  // An id typed without its article or legal form (« filon » for « le-filon »).
   if (w.length >= 4) {
     const within = candidates.filter((c) => {
       const words = fold(c).split('_');
-      return words.includes(w) && words.every((x) => x === w || ARTICLES.has(x));
+      return words.includes(w) && words.every((x) => x === w || OPTIONAL_WORDS.has(x));
     });
     if (within.length === 1) return within[0];
   }

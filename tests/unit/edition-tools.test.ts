@@ -53,6 +53,9 @@ tools('new-edition --sans-laureats: commented tiers that stay valid YAML once un
   const r = await loadCompendium(dir);
   assert.equal(r.errors, []);
   assert.equal(r.summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 1]]);
+  // add-project fills a commented list in place, instead of writing the key a second time.
+  assert.is(await main(['add-project', '--data', dir, '--nom', 'Zeta', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'metz-orne', '--edition', '2026', '--place', 'aussi_laureats'], capture()), 0);
+  assert.match(readFileSync(path, 'utf8'), '  - territoire: metz-orne\n    a_la_une:\n      - graoucoop\n    aussi_laureats:\n      - zeta\n    # autres_laureats:\n');
 });
 
 tools('add-project writes a commented project file and places it in a tier', async () => {

@@ -35,6 +35,7 @@ year('suggest(): typos only — never another person, place or word', () => {
   assert.is(suggest('frederic-lerroy', ['frederic-leroy']), 'frederic-leroy');
   assert.is(suggest('thionvile', ['thionville', 'moselle']), 'thionville');
   assert.is(suggest('filon', ['le-filon', 'cojep']), 'le-filon', 'an article left out');
+  assert.is(suggest('graoucoop', ['scic-graoucoop', 'le-graoul-tri']), 'scic-graoucoop', 'a legal form left out');
   assert.is(suggest('metz-ornee', ['metz-orne', 'moselle']), 'metz-orne');
   assert.is(suggest('Année', ['annee']), 'annee');
 });
