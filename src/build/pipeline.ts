@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
+import { summarize } from '../data/summary.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfxOutcome } from '../print/build.ts';
 import type { CoverIndex, PdfIndex } from '../site/view-model.ts';
@@ -127,7 +128,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (drafts.length) notes.push(`Édition${drafts.length > 1 ? 's' : ''} en brouillon, non publiée${drafts.length > 1 ? 's' : ''} : ${drafts.join(', ')} (supprimez « brouillon: true » dans edition.yaml pour publier).`);
     return {
       outDir: displayPath(outDir),
-      summary: data.summary,
+      // What was built: not the drafts left out, nor (without --brouillons) those not published.
+      summary: summarize(publishable(data.compendium, { drafts: options.drafts })),
       warnings: data.warnings.length,
       sitePages: site.pages,
       searchPages: site.indexedPages,
