@@ -123,6 +123,13 @@ year('a photo without alt, or still marked « a_fournir » beside its file: erro
   ]);
 });
 
+year('a Markdown link the site would show as raw text is an error, with the address to write', async () => {
+  const dir = dataWith({ 'editions/2025/edito.md': `${fixture('editions/2025/edito.md')}Voir [notre site](www.exemple.fr).\n` });
+  const e = await errorsOf(dir);
+  assert.is(e.length, 1, e.join('\n'));
+  assert.match(e[0]!, /^DATA\/editions\/2025\/edito\.md:\d+:6 lien « \[notre site\]\(www\.exemple\.fr\) » : l’adresse « www\.exemple\.fr » n’est pas publiée, le lecteur verrait le texte brut → Écrivez « \[notre site\]\(https:\/\/www\.exemple\.fr\) »\.$/);
+});
+
 year('an id that differs from its file name is flagged', async () => {
   const dir = dataWith({ 'organisations/cantorama.yaml': fixture('organisations/cantorama.yaml').replace('id: cantorama', 'id: cantorama-asso') });
   const r = await loadCompendium(dir);
