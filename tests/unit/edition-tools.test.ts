@@ -106,7 +106,7 @@ tools('diff lists added, removed and moved projects and changed texts', async ()
   assert.match(o.out, 'Projets déplacés (1)\n  ~ Graoucoop (graoucoop) — Projets à la une, Metz – Orne → Ils sont aussi lauréats, Metz – Orne');
   assert.match(o.out, '  - Le jardin musical (le-jardin-musical) — était dans Ils sont aussi lauréats, Moselle');
   assert.match(o.out, '  - Cantorama (un-jardin-au-quai) — était dans Les autres lauréats, Metz – Orne', 'named after its organisation');
-  assert.match(o.out, /Textes \(1\)\n  ~ edito\.md — modifié \(\d+ → 14 caractères\)/);
+  assert.match(o.out, /Textes \(1\)\n {2}~ edito\.md — modifié \(\d+ → 14 caractères\)/);
 });
 
 tools('diff names testimonials, partners, key figures and fields; a text no longer used is « retiré »', async () => {
