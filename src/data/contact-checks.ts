@@ -2,11 +2,13 @@
  * Checks of the contact details as printed: e-mail domains, French phone numbers, web
  * addresses. Pure functions returning an issue or undefined, so each is tested alone.
  *
- * What the site would not publish as written is an error (`blocking`): the site drops an
- * e-mail or web address it cannot link (src/site/urls.ts decides), and prints a phone number
- * it cannot dial as typed — so `contact@exemple.fr.` would silently vanish from the project
- * page. The same functions decide both, so validate and the site never disagree. What is
- * published but doubtful (an unknown domain, a placeholder number) stays a warning.
+ * A slip that makes the site drop or misprint what the editor typed is an error (`blocking`)
+ * with the exact fix: the site drops an e-mail or web address it cannot link (src/site/urls.ts
+ * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
+ * from the project page; a phone with the letter O is printed as typed. A value that is no
+ * address at all (`javascript:…`, markup) has no fix to propose: it stays a warning, and the
+ * site's own defences drop it (the hostile corpora of tests/fixtures test exactly that).
+ * What is published but doubtful (an unknown domain, a placeholder number) is a warning.
  */
 import { createRequire } from 'node:module';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -32,10 +34,10 @@ function unpublishableEmail(email: string): ContactIssue {
   if (/\.$/.test(e) && mailHref(e.replace(/\.+$/, ''))) return fixed('point final en trop', e.replace(/\.+$/, ''));
   if (/[,;:]$/.test(e) && mailHref(e.replace(/[,;:]+$/, ''))) return fixed(`« ${e.slice(-1)} » final en trop`, e.replace(/[,;:]+$/, ''));
   if (/\s/.test(e) && mailHref(e.replace(/\s+/g, ''))) return fixed('espace en trop', e.replace(/\s+/g, ''));
-  if ((e.match(/@/g) ?? []).length > 1) {
+  if ((e.match(/@/g) ?? []).length > 1 && !/["<>]/.test(e)) {
     return { code: 'EMAIL_UNPUBLISHABLE', blocking: true, message: `adresse e-mail « ${email} » : une seule adresse par contact`, hint: 'Gardez une seule adresse : le site ne publie pas une liste d’adresses.' };
   }
-  return { code: 'EMAIL_INVALID', blocking: true, message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle ne serait pas publiée sur le site.' };
+  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle ne sera pas publiée sur le site.' };
 }
 
 // The IANA list of top-level domains, kept current by the `tlds` package.
@@ -77,7 +79,7 @@ export function checkPhone(phone: string): ContactIssue | undefined {
     if (zeros !== phone && telHref(zeros)) {
       return { code: 'PHONE_LETTER_O', blocking: true, message: `numéro de téléphone « ${phone} » : lettre O à la place du chiffre zéro`, hint: `Écrivez « ${zeros} » (avec des zéros).` };
     }
-    return { code: 'PHONE_UNPUBLISHABLE', blocking: true, message: `numéro de téléphone « ${phone} » : ce n’est pas un numéro que l’on peut composer`, hint: 'Écrivez seulement le numéro : dix chiffres (03 87 37 57 57), ou +352 et les chiffres pour l’étranger, sans texte autour.' };
+    return { code: 'PHONE_UNPUBLISHABLE', message: `numéro de téléphone « ${phone} » : ce n’est pas un numéro que l’on peut composer`, hint: 'Écrivez seulement le numéro : dix chiffres (03 87 37 57 57), ou +352 et les chiffres pour l’étranger, sans texte autour.' };
   }
   const digits = phone.replace(/[\s.\-()]/g, '').replace(/^\+/, '');
   const parsed = parsePhoneNumberFromString(phone, 'FR');
@@ -93,7 +95,13 @@ export function checkPhone(phone: string): ContactIssue | undefined {
 /** A web address that is not a complete http(s) address with a real domain. */
 export function checkUrl(url: string): ContactIssue | undefined {
   const issue = urlIssue(url);
-  return issue && !webHref(url) ? { ...issue, blocking: true, hint: `${issue.hint} Telle qu’elle est écrite, le site ne la publierait pas.` } : issue;
+  if (!issue || webHref(url)) return issue;
+  // A missing « https:// » is a slip with a sure fix; another scheme (javascript:…) is not.
+  const fixed = `https://${url.trim()}`;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && webHref(fixed) && !urlIssue(fixed)) {
+    return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
+  }
+  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle ne sera pas publiée sur le site.` };
 }
 
 function urlIssue(url: string): ContactIssue | undefined {

@@ -1,7 +1,9 @@
 /**
  * Markdown links the editions would not publish as written: both editions accept only
  * http(s), mailto and tel links (src/site/urls.ts); any other target is refused and the
- * reader sees the raw « [texte](www.exemple.fr) ». An error, with the address to write.
+ * reader sees the raw « [texte](www.exemple.fr) ». A slip with a sure fix (a web or e-mail
+ * address without its scheme) is an error naming the address to write; any other refused
+ * target (javascript:…) is a warning, the site's defences dropping it as before.
  */
 import { join } from 'node:path';
 import type { Finding } from './finding.ts';
@@ -14,8 +16,8 @@ import { isAllowedLink } from '../site/urls.ts';
 const LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** The issue of each refused link target of a Markdown text. */
-export function refusedLinks(markdown: string): Array<Issue & { index: number }> {
-  const out: Array<Issue & { index: number }> = [];
+export function refusedLinks(markdown: string): Array<Issue & { index: number; blocking: boolean }> {
+  const out: Array<Issue & { index: number; blocking: boolean }> = [];
   for (const m of markdown.matchAll(LINK)) {
     const target = m[2]!;
     if (isAllowedLink(target)) continue;
@@ -24,6 +26,7 @@ export function refusedLinks(markdown: string): Array<Issue & { index: number }>
     const fix = web ?? mail;
     out.push({
       index: m.index,
+      blocking: fix !== undefined,
       code: 'LINK_REFUSED',
       message: `lien « [${m[1]}](${target}) » : l’adresse « ${target} » n’est pas publiée, le lecteur verrait le texte brut`,
       hint: fix ? `Écrivez « [${m[1]}](${fix}) ».` : 'Écrivez une adresse complète (https://…), une adresse e-mail (mailto:…) ou un numéro (tel:…).',
@@ -38,7 +41,7 @@ export function markdownLinkFindings(loaded: Loaded): Finding[] {
   const c = loaded.compendium;
   const origins = (collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
   const field = (o: Origin, path: string[], text: string | null | undefined): void => {
-    for (const { code, message, hint } of refusedLinks(text ?? '')) out.push(findingAt('erreur', o, path, { code, message, hint }));
+    for (const { code, message, hint, blocking } of refusedLinks(text ?? '')) out.push(findingAt(blocking ? 'erreur' : 'avertissement', o, path, { code, message, hint }));
   };
   c.projets.forEach((p, i) => {
     const o = origins('projets')[i]!;
@@ -50,10 +53,10 @@ export function markdownLinkFindings(loaded: Loaded): Finding[] {
   for (const ed of c.editions) {
     const dir = loaded.sources.editions.get(ed.annee)!.dir;
     for (const [name, text] of Object.entries(ed.textes)) {
-      for (const { index, ...issue } of refusedLinks(text)) {
+      for (const { index, blocking, ...issue } of refusedLinks(text)) {
         const line = text.slice(0, index).split('\n').length;
         const column = index - text.lastIndexOf('\n', index - 1);
-        out.push({ severity: 'erreur', file: displayPath(join(dir, name)), line, column, source: text.split('\n')[line - 1], ...issue });
+        out.push({ severity: blocking ? 'erreur' : 'avertissement', file: displayPath(join(dir, name)), line, column, source: text.split('\n')[line - 1], ...issue });
       }
     }
   }
