@@ -144,7 +144,7 @@ guide('7. preview: npm start serves the site until Ctrl-C', async () => {
   const child = spawn(process.execPath, [...argv(cmd('npm start')), '--port', '0'], { cwd: work, env: { ...process.env, CI: 'true' } });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no URL after 180 s:\n${out}`)), 180_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Aperçu : (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);

@@ -107,7 +107,7 @@ year('what the site would not publish as written is an error with the exact fix'
   const p = fixture('projets/le-jardin-musical.yaml').replace('cantorama.direction@gmail.com', 'contact@numerique-bitscherland.fr.').replace('06 32 77 51 57', 'O6 32 77 51 57');
   const dir = dataWith({ 'projets/le-jardin-musical.yaml': p, 'organisations/cantorama.yaml': `${fixture('organisations/cantorama.yaml')}site_web: www.cantorama.fr\n` });
   assert.equal(await errorsOf(dir), [
-    'DATA/organisations/cantorama.yaml:3:11 adresse web mal formée « www.cantorama.fr » → Écrivez l’adresse complète, commençant par https://. Telle qu’elle est écrite, le site ne la publierait pas.',
+    'DATA/organisations/cantorama.yaml:3:11 adresse web mal formée « www.cantorama.fr » → Écrivez « https://www.cantorama.fr » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
     'DATA/projets/le-jardin-musical.yaml:10:10 adresse e-mail « contact@numerique-bitscherland.fr. » : point final en trop → Écrivez « contact@numerique-bitscherland.fr » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
     'DATA/projets/le-jardin-musical.yaml:11:14 numéro de téléphone « O6 32 77 51 57 » : lettre O à la place du chiffre zéro → Écrivez « 06 32 77 51 57 » (avec des zéros).',
   ]);

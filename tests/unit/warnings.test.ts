@@ -23,7 +23,8 @@ warnings('a phone number that is a placeholder or not a valid French number', ()
   assert.is(checkPhone('06 52 08 44 29'), undefined);
   assert.is(checkPhone('03 87 37 57 57'), undefined);
   assert.is(checkPhone('06 52 08 44')?.code, 'PHONE_UNPUBLISHABLE', 'nine digits: the site cannot dial it');
-  assert.is(checkPhone('03 87 00 00 0')?.blocking, true);
+  assert.is(checkPhone('06 52 08 44')?.blocking, undefined, 'no sure fix: a warning');
+  assert.is(checkPhone('O3 87 37 57 57')?.blocking, true, 'the letter O: a slip with a sure fix');
   assert.ok(isPlaceholderPhone('0600000000'));
   assert.ok(isPlaceholderPhone('0102030405'));
   assert.not.ok(isPlaceholderPhone('0387375757'));
