@@ -115,8 +115,10 @@ function removal(r: UnknownRef): string {
     const list = r.path.slice(0, -1).filter((x) => typeof x === 'string').join(' > ');
     return `supprimez la ligne « - ${r.id} » de la liste « ${list} »`;
   }
-  if (r.kind === 'organisation' && r.path[0] === 'organisation' && r.o.doc.file.includes('temoignages')) return `supprimez la ligne « organisation: ${r.id} »`;
-  return `remplacez « ${r.id} » par l’identifiant d’un ${r.kind === 'organisation' ? 'organisation existante' : `${r.kind} existant`}`.replace('un organisation', 'une organisation');
+  // A testimonial's organisation is optional (and written in a list file): its line can go.
+  if (r.path[0] === 'organisation' && r.o.pointer !== '') return `supprimez la ligne « organisation: ${r.id} »`;
+  const existing = r.kind === 'organisation' ? 'une organisation existante' : `un ${r.kind} existant`;
+  return `remplacez « ${r.id} » par l’identifiant d’${existing}`;
 }
 
 /**
