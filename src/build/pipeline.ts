@@ -7,10 +7,12 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
+import { summarize } from '../data/summary.ts';
 import { InvalidDataError, CompendiumError } from '../errors.ts';
 import type { PdfxOutcome } from '../print/build.ts';
 import type { CoverIndex, PdfIndex } from '../site/view-model.ts';
 import { publishable } from '../edition/publishable.ts';
+import { publishedPart, leftOutNote } from '../edition/drafts.ts';
 import { assertFontFiles } from '../site/fonts.ts';
 import { acquireLock } from './lock.ts';
 import { stage } from './atomic.ts';
@@ -83,16 +85,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const data = await timed('validation', async () => {
       log('Vérification des données…');
       const r = await loadCompendium(dataDir, { strict: options.strict });
-      if (r.errors.length) throw new InvalidDataError(r.errors.map(formatFinding).join('\n\n'), r.errors.length);
+      // A draft's errors leave the draft out; they never stop the published editions.
+      const part = publishedPart(r);
+      if (!part.compendium) throw new InvalidDataError(part.blocking.map(formatFinding).join('\n\n'), part.blocking.length);
       // Both editions use these files: a missing one would fail late, or print in a fallback font.
       await assertFontFiles();
-      return r;
+      return { ...r, compendium: part.compendium, leftOut: part.leftOut };
     });
 
     const pdfs: PdfReport[] = [];
     const index: PdfIndex = {};
     const covers: CoverIndex = {};
-    const notes: string[] = [];
+    const notes: string[] = leftOutNote(data.leftOut);
     const browsers: BrowserUsed[] = [];
     if (options.pdf !== false) {
       const { buildPrint } = await import('../print/build.ts');
@@ -137,11 +141,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (options.signal?.aborted) throw new BuildCancelledError();
     await timed('publication', () => staging.commit());
     timings.push({ stage: 'total', ms: performance.now() - started });
-    const drafts = options.drafts ? [] : data.compendium!.editions.filter((e) => e.brouillon).map((e) => e.annee);
+    const drafts = options.drafts ? [] : data.compendium.editions.filter((e) => e.brouillon).map((e) => e.annee);
     if (drafts.length) notes.push(`Édition${drafts.length > 1 ? 's' : ''} en brouillon, non publiée${drafts.length > 1 ? 's' : ''} : ${drafts.join(', ')} (supprimez « brouillon: true » dans edition.yaml pour publier).`);
     return {
       outDir: displayPath(outDir),
-      summary: data.summary,
+      // What was built: not the drafts left out, nor (without --brouillons) those not published.
+      summary: summarize(publishable(data.compendium, { drafts: options.drafts })),
       warnings: data.warnings.length,
       sitePages: site.pages,
       searchPages: site.indexedPages,

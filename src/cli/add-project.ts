@@ -3,7 +3,7 @@
  * is new), and can place the project in an edition's tier. Asks questions on a terminal;
  * takes flags otherwise (scripts, tests).
  */
-import { writeFile, readFile, stat } from 'node:fs/promises';
+import { writeFile, readFile, stat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadCompendium } from '../data/index.ts';
@@ -30,6 +30,7 @@ const OPTIONS = {
 } as const;
 
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+const yes = (answer: string | undefined): boolean => /^(o|oui|y|yes)$/i.test(answer ?? '');
 
 export async function addProjectCommand(args: string[], out: Output, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
   const { values } = parse(args, OPTIONS);
@@ -63,14 +64,17 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
     if (!organisation && newOrganisation) organisation = slugify(newOrganisation);
     if (!organisation) throw new UsageError('indiquez la structure porteuse (--organisation <identifiant> ou --nouvelle-organisation "Nom")');
     const known = c.organisations.map((o) => o.id);
-    if (!known.includes(organisation)) {
-      if (!newOrganisation && interactive) newOrganisation = organisation;
-      if (!newOrganisation) {
-        const guess = suggest(organisation, known);
+    if (!known.includes(organisation) && !newOrganisation) {
+      const guess = suggest(organisation, known);
+      // A mistyped id must not silently become a new organisation: ask, suggesting the near one.
+      if (interactive && guess && yes(await ask('confirmer-suggestion', `Structure « ${organisation} » inconnue : vouliez-vous dire « ${guess} » ? (o/n)`))) organisation = guess;
+      else if (interactive && yes(await ask('confirmer-creation', `Structure « ${organisation} » inconnue dans data/organisations/. Créer une nouvelle structure ? (o/n)`))) {
+        newOrganisation = await ask('nom-organisation', 'Nom de la nouvelle structure', organisation);
+      } else {
         throw new UsageError(`structure inconnue « ${organisation} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''} (pour en créer une : --nouvelle-organisation "Nom")`);
       }
-      organisation = slugify(organisation);
     }
+    if (!known.includes(organisation)) organisation = slugify(organisation);
 
     const annee = Number(await ask('annee', 'Année du prix', String(new Date().getFullYear())));
     if (!Number.isInteger(annee) || annee < 2019 || annee > 2100) throw new UsageError('l’année doit être un nombre, par exemple 2026');
@@ -96,6 +100,8 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
         written.push(orgPath);
       }
     }
+    // Where its photo goes (the project file says so): created, so the editor need not.
+    await mkdir(join(dataDir, 'images', 'projets'), { recursive: true });
     await writeFile(projectPath, projectFile({ id, nom, organisation, annee, territoire, territoire_cible: v['territoire-cible'], public_cible: v['public-cible'] }, place === 'a_la_une'));
     written.push(projectPath);
 

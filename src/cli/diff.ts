@@ -14,6 +14,12 @@ export async function diffCommand(args: string[], out: Output): Promise<number> 
   const eb = c.editions.find((e) => e.annee === b);
   const missing = [ea ? null : a, eb ? null : b].filter((x) => x !== null);
   if (!ea || !eb) {
+    // An edition.yaml with errors is not « introuvable »: name the real cause.
+    const unread = missing.filter((y) => result.loaded.unreadEditions.includes(String(y)));
+    if (unread.length) {
+      out.stderr(`compendium diff : l’édition ${unread.join(', ')} contient des erreurs : corrigez-les d’abord (« npm run validate » les détaille).`);
+      return 1;
+    }
     out.stderr(`compendium diff : édition introuvable : ${missing.join(', ')} (éditions présentes : ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
     return 1;
   }

@@ -15,8 +15,8 @@ const USAGE = `Usage : compendium <commande> [options]
 
 Commandes :
   validate [--strict] [--json] [dossier]   vérifie les données (dossier : data par défaut)
-  build [--strict] [dossier]               construit le site et les PDF dans _site/
-  new-edition <année>                      prépare l’édition suivante à partir de la dernière
+  build [--strict] [--sans-pdf] [dossier]  construit le site et les PDF dans _site/
+  new-edition <année> [--sans-laureats]   prépare l’édition suivante à partir de la dernière
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   pdf [--territoire id | --theme id]       les PDF d’une édition (_site/pdf/), ou le livret d’un territoire ou d’un thème (_site/livrets/)

@@ -1,11 +1,11 @@
-/** `compendium new-edition <année> [--data dossier]`. */
+/** `compendium new-edition <année> [--sans-laureats] [--data dossier]`. */
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { newEdition } from '../edition/new-edition.ts';
 import { parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function newEditionCommand(args: string[], out: Output): Promise<number> {
-  const { values, positionals } = parse(args, { data: { type: 'string' } });
+  const { values, positionals } = parse(args, { data: { type: 'string' }, 'sans-laureats': { type: 'boolean' } });
   const year = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
   const dataDir = (values.data as string | undefined) ?? 'data';
@@ -15,9 +15,14 @@ export async function newEditionCommand(args: string[], out: Output): Promise<nu
     out.stderr(`\nCorrigez d’abord les ${result.errors.length} erreur(s) des données.`);
     return 1;
   }
-  const made = await newEdition(dataDir, result.partial, year);
+  const made = await newEdition(dataDir, result.partial, year, { laureates: values['sans-laureats'] ? 'vider' : 'reprendre' });
   out.stdout(`Édition ${year} créée à partir de l’édition ${made.from} dans ${made.dir} :`);
   for (const f of made.files) out.stdout(`  ${f}`);
-  out.stdout(`\nÀ faire : réécrire les textes, puis choisir les projets de chaque territoire dans ${made.dir}/edition.yaml.\nLes projets déjà lauréats restent dans leurs éditions ; ajoutez les nouveaux avec « compendium add-project ».`);
+  out.stdout(
+    made.carried
+      ? `\nLes ${made.carried} lauréats de l’édition ${made.from} sont repris à leur place (--sans-laureats pour partir de listes vides).`
+      : `\nLes listes de projets sont vides : remplissez-les territoire par territoire.`,
+  );
+  out.stdout(`À faire : réécrire les textes, puis choisir les projets de chaque territoire dans ${made.dir}/edition.yaml.\nAjoutez les nouveaux lauréats avec « compendium add-project ». L’édition reste en brouillon jusqu’à ce que vous supprimiez la ligne « brouillon: true ».`);
   return 0;
 }

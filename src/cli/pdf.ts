@@ -11,6 +11,7 @@ import { DiskFullError, isDiskFull } from '../build/disk-full.ts';
 import { checkOutputPath, markOutput } from '../build/output-path.ts';
 import { PrintCancelledError } from '../print/errors.ts';
 import { loadCompendium, formatFinding } from '../data/index.ts';
+import { publishedPart } from '../edition/drafts.ts';
 import { formatBrowser, formatBytes, formatSeconds } from '../build/report.ts';
 import { publishable } from '../edition/publishable.ts';
 import { parse, UsageError } from './args.ts';
@@ -33,12 +34,16 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const dataDir = positionals[0] ?? 'data';
   const booklet = values.territoire !== undefined || values.theme !== undefined;
   const outDir = await checkOutputPath((values.sortie as string | undefined) ?? join('_site', booklet ? 'livrets' : 'pdf'), { dataDir });
-  const data = await loadCompendium(dataDir, { strict: values.strict === true });
-  if (data.errors.length) {
-    for (const f of data.errors) out.stderr(formatFinding(f));
-    out.stderr(`\nPDF non produit : ${data.errors.length} erreur(s) dans les données.`);
+  const loaded = await loadCompendium(dataDir, { strict: values.strict === true });
+  // A draft's errors block only that draft's PDF (edition/drafts.ts).
+  const part = publishedPart(loaded);
+  const refused = part.compendium ? part.leftOut.find((d) => d.annee === edition)?.errors : part.blocking;
+  if (refused) {
+    for (const f of refused) out.stderr(formatFinding(f));
+    out.stderr(`\nPDF non produit : ${refused.length} erreur(s) dans les données.`);
     return 1;
   }
+  const data = { compendium: part.compendium };
   // By default the edition readers have: the latest one not in preparation.
   const published = publishable(data.compendium!).editions;
   const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;

@@ -1,11 +1,44 @@
 /**
  * Checks of the contact details as printed: e-mail domains, French phone numbers, web
  * addresses. Pure functions returning an issue or undefined, so each is tested alone.
+ *
+ * A slip that makes the site drop or misprint what the editor typed is an error (`blocking`)
+ * with the exact fix: the site drops an e-mail or web address it cannot link (src/site/urls.ts
+ * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
+ * from the project page; a phone with the letter O is printed as typed. A value that is no
+ * address at all (`javascript:…`, markup) has no fix to propose: it stays a warning, and the
+ * site's own defences drop it (the hostile corpora of tests/fixtures test exactly that).
+ * What is published but doubtful (an unknown domain, a placeholder number) is a warning.
  */
 import { createRequire } from 'node:module';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Issue } from './origin.ts';
 import { suggest } from './suggest.ts';
+import { mailHref, telHref, webHref } from '../site/urls.ts';
+
+export interface ContactIssue extends Issue {
+  /** The site would drop the value or publish it wrong: the build must not go on. */
+  blocking?: boolean;
+}
+
+/** What is wrong with an e-mail the site cannot link, and the address corrected when we can tell. */
+function unpublishableEmail(email: string): ContactIssue {
+  const e = email.trim();
+  const fixed = (why: string, right: string): ContactIssue => ({
+    code: 'EMAIL_UNPUBLISHABLE',
+    blocking: true,
+    message: `adresse e-mail « ${email} » : ${why}`,
+    hint: `Écrivez « ${right} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.`,
+  });
+  if (/^mailto:/i.test(e)) return fixed('« mailto: » en trop', e.replace(/^mailto:/i, ''));
+  if (/\.$/.test(e) && mailHref(e.replace(/\.+$/, ''))) return fixed('point final en trop', e.replace(/\.+$/, ''));
+  if (/[,;:]$/.test(e) && mailHref(e.replace(/[,;:]+$/, ''))) return fixed(`« ${e.slice(-1)} » final en trop`, e.replace(/[,;:]+$/, ''));
+  if (/\s/.test(e) && mailHref(e.replace(/\s+/g, ''))) return fixed('espace en trop', e.replace(/\s+/g, ''));
+  if ((e.match(/@/g) ?? []).length > 1 && !/["<>]/.test(e)) {
+    return { code: 'EMAIL_UNPUBLISHABLE', blocking: true, message: `adresse e-mail « ${email} » : une seule adresse par contact`, hint: 'Gardez une seule adresse : le site ne publie pas une liste d’adresses.' };
+  }
+  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle ne sera pas publiée sur le site.' };
+}
 
 // The IANA list of top-level domains, kept current by the `tlds` package.
 const TLDS: ReadonlySet<string> = new Set(createRequire(import.meta.url)('tlds') as string[]);
@@ -13,9 +46,9 @@ const TLDS: ReadonlySet<string> = new Set(createRequire(import.meta.url)('tlds')
 const COMMON_TLDS = ['fr', 'org', 'com', 'net', 'eu', 'info', 'lu', 'de', 'asso.fr'];
 
 /** An e-mail whose syntax is broken or whose domain has no real top-level domain. */
-export function checkEmail(email: string): Issue | undefined {
+export function checkEmail(email: string): ContactIssue | undefined {
   const m = /^[^\s@]+@([^\s@]+\.[^\s@.]+)$/.exec(email.trim());
-  if (!m) return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace.' };
+  if (!m || !mailHref(email)) return unpublishableEmail(email);
   const tld = m[1]!.split('.').pop()!.toLowerCase();
   if (!TLDS.has(tld)) {
     const guess = suggest(tld, COMMON_TLDS);
@@ -39,8 +72,15 @@ export function isPlaceholderPhone(digits: string): boolean {
   return n === '0612345678' || n === '0712345678';
 }
 
-/** A phone number that is not a valid French number, or is an obvious placeholder. */
-export function checkPhone(phone: string): Issue | undefined {
+/** A phone number the site cannot dial, that is not a valid French number, or is a placeholder. */
+export function checkPhone(phone: string): ContactIssue | undefined {
+  if (!telHref(phone)) {
+    const zeros = phone.replace(/[oO]/g, '0');
+    if (zeros !== phone && telHref(zeros)) {
+      return { code: 'PHONE_LETTER_O', blocking: true, message: `numéro de téléphone « ${phone} » : lettre O à la place du chiffre zéro`, hint: `Écrivez « ${zeros} » (avec des zéros).` };
+    }
+    return { code: 'PHONE_UNPUBLISHABLE', message: `numéro de téléphone « ${phone} » : ce n’est pas un numéro que l’on peut composer`, hint: 'Écrivez seulement le numéro : dix chiffres (03 87 37 57 57), ou +352 et les chiffres pour l’étranger, sans texte autour.' };
+  }
   const digits = phone.replace(/[\s.\-()]/g, '').replace(/^\+/, '');
   const parsed = parsePhoneNumberFromString(phone, 'FR');
   if (!parsed || !parsed.isValid()) {
@@ -53,7 +93,18 @@ export function checkPhone(phone: string): Issue | undefined {
 }
 
 /** A web address that is not a complete http(s) address with a real domain. */
-export function checkUrl(url: string): Issue | undefined {
+export function checkUrl(url: string): ContactIssue | undefined {
+  const issue = urlIssue(url);
+  if (!issue || webHref(url)) return issue;
+  // A missing « https:// » is a slip with a sure fix; another scheme (javascript:…) is not.
+  const fixed = `https://${url.trim()}`;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && webHref(fixed) && !urlIssue(fixed)) {
+    return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
+  }
+  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle ne sera pas publiée sur le site.` };
+}
+
+function urlIssue(url: string): ContactIssue | undefined {
   if (/\s/.test(url)) return { code: 'URL_INVALID', message: `adresse web « ${url} » : elle contient une espace`, hint: 'Supprimez les espaces de l’adresse.' };
   let u: URL;
   try {

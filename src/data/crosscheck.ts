@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { join, basename } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
-import type { Finding } from './finding.ts';
+import { location, type Finding } from './finding.ts';
+import { rememberIds } from './known-ids.ts';
 import { displayPath, type Loaded, type Origin } from './load.ts';
 import { findingAt, type Issue } from './origin.ts';
 import { checkDataFile, pathSyntaxIssue, readDataFile } from './files.ts';
@@ -26,29 +27,53 @@ const LABELS: Record<Collection, string> = {
   contacts: 'contact',
 };
 
+/** « un autre projet », « une autre organisation »; « un nouveau … », « une nouvelle … ». */
+const another = (c: Collection): string => (c === 'organisations' ? 'une autre organisation' : `un autre ${LABELS[c]}`);
+const aNew = (c: Collection): string => (c === 'organisations' ? 'une nouvelle organisation' : `un nouveau ${LABELS[c]}`);
+
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
+
+/**
+ * Of records sharing an id, the one that keeps it: the record whose file is named after the
+ * id (the original; the other is a copy being made into a new record), else the first read.
+ */
+function keeperOf(group: number[], os: Origin[], id: string): number {
+  return group.find((i) => os[i]!.pointer === '' && basename(os[i]!.doc.file, '.yaml') === id) ?? group[0]!;
+}
 
 function duplicates(loaded: Loaded, out: Finding[]): void {
   for (const collection of Object.keys(LABELS) as Collection[]) {
     const items = loaded.compendium[collection] as Array<{ id: string; slug?: string }>;
-    const seenId = new Map<string, number>();
+    const os = origins(loaded, collection);
+    const groups = new Map<string, number[]>();
+    items.forEach((item, i) => groups.set(item.id, [...(groups.get(item.id) ?? []), i]));
+    const copies = new Set<number>();
+    for (const [id, group] of groups) {
+      if (group.length < 2) continue;
+      const keeper = keeperOf(group, os, id);
+      for (const i of group.filter((g) => g !== keeper)) {
+        copies.add(i);
+        const o = os[i]!;
+        const own = o.pointer === '' ? basename(o.doc.file, '.yaml') : undefined;
+        out.push(findingAt('erreur', o, ['id'], {
+          code: 'DUPLICATE_ID',
+          message: `identifiant en double « ${id} » : déjà utilisé par ${another(collection)} (${os[keeper]!.doc.file})`,
+          hint: own && own !== id ? `Si ce fichier est une copie pour ${aNew(collection)}, donnez-lui son propre identifiant (« id: ${own} », le nom du fichier).` : 'Donnez un identifiant différent à l’un des deux.',
+        }));
+      }
+    }
     const seenSlug = new Map<string, number>();
     items.forEach((item, i) => {
-      const o = origins(loaded, collection)[i]!;
-      const first = seenId.get(item.id);
-      if (first !== undefined) {
-        const other = origins(loaded, collection)[first]!;
-        out.push(findingAt('erreur', o, ['id'], { code: 'DUPLICATE_ID', message: `identifiant en double « ${item.id} » : déjà utilisé par un autre ${LABELS[collection]} (${other.doc.file})`, hint: 'Donnez un identifiant différent à l’un des deux.' }));
-      } else seenId.set(item.id, i);
-      if (collection === 'projets') {
+      const o = os[i]!;
+      if (collection === 'projets' && !copies.has(i)) {
         const slug = item.slug ?? item.id;
         const firstSlug = seenSlug.get(slug);
-        if (firstSlug !== undefined && first === undefined) {
-          out.push(findingAt('erreur', o, [item.slug ? 'slug' : 'id'], { code: 'DUPLICATE_SLUG', message: `adresse web en double « ${slug} » : un autre projet a déjà cette adresse (${origins(loaded, collection)[firstSlug]!.doc.file})`, hint: 'Changez « slug » pour que chaque projet ait sa propre adresse.' }));
+        if (firstSlug !== undefined) {
+          out.push(findingAt('erreur', o, [item.slug ? 'slug' : 'id'], { code: 'DUPLICATE_SLUG', message: `adresse web en double « ${slug} » : un autre projet a déjà cette adresse (${os[firstSlug]!.doc.file})`, hint: 'Changez « slug » pour que chaque projet ait sa propre adresse.' }));
         } else seenSlug.set(slug, i);
       }
-      if (o.pointer === '' && basename(o.doc.file, '.yaml') !== item.id) {
-        out.push(findingAt('avertissement', o, ['id'], { code: 'ID_FILENAME', message: `l’identifiant « ${item.id} » ne correspond pas au nom du fichier`, hint: `Renommez le fichier en ${item.id}.yaml, pour le retrouver facilement.` }));
+      if (o.pointer === '' && !copies.has(i) && basename(o.doc.file, '.yaml') !== item.id) {
+        out.push(findingAt('avertissement', o, ['id'], { code: 'ID_FILENAME', message: `l’identifiant « ${item.id} » ne correspond pas au nom du fichier (${basename(o.doc.file)})`, hint: `Les autres fichiers le citent par son identifiant : renommez le fichier en ${item.id}.yaml, ou changez « id » (et ses mentions) pour « ${basename(o.doc.file, '.yaml')} ».` }));
       }
     });
   }
@@ -60,42 +85,84 @@ function duplicates(loaded: Loaded, out: Finding[]): void {
   });
 }
 
+/** How an unknown id is named, and the agreement of « supprimé(e) ». */
 const UNKNOWN = {
-  territoire: 'territoire inconnu',
-  organisation: 'organisation inconnue',
-  thème: 'thème inconnu',
-  projet: 'projet inconnu',
-  partenaire: 'partenaire inconnu',
-  témoignage: 'témoignage inconnu',
+  territoire: ['territoire inconnu', 'supprimé'],
+  organisation: ['organisation inconnue', 'supprimée'],
+  thème: ['thème inconnu', 'supprimé'],
+  projet: ['projet inconnu', 'supprimé'],
+  partenaire: ['partenaire inconnu', 'supprimé'],
+  témoignage: ['témoignage inconnu', 'supprimé'],
 } as const;
 
-/** A reference to an unknown id, with a « vouliez-vous dire » suggestion. */
-function unknownRef(o: Origin, path: Array<string | number>, kind: keyof typeof UNKNOWN, id: string, known: string[], folder: string): Finding {
-  const guess = suggest(id, known);
-  return findingAt('erreur', o, path, {
-    code: 'UNKNOWN_REF',
-    message: `${UNKNOWN[kind]} « ${id} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''}`,
-    hint: guess ? `Corrigez en « ${guess} ».` : `Utilisez l’identifiant d’un fichier de ${folder}, ou créez-le.`,
+/** One reference to an id that no record has. */
+interface UnknownRef {
+  o: Origin;
+  path: Array<string | number>;
+  kind: keyof typeof UNKNOWN;
+  id: string;
+  /** Ids of the same kind, for a typo suggestion. */
+  known: string[];
+  /** Where records of this kind are written (« data/temoignages.yaml »). */
+  folder: string;
+  /** Ids of this kind that existed in earlier runs (see known-ids.ts). */
+  before: Set<string> | undefined;
+}
+
+/** How to take a reference out: a list item's line goes; a required field is replaced. */
+function removal(r: UnknownRef): string {
+  const last = r.path[r.path.length - 1];
+  if (typeof last === 'number') {
+    const list = r.path.slice(0, -1).filter((x) => typeof x === 'string').join(' > ');
+    return `supprimez la ligne « - ${r.id} » de la liste « ${list} »`;
+  }
+  // A testimonial's organisation is optional (and written in a list file): its line can go.
+  if (r.path[0] === 'organisation' && r.o.pointer !== '') return `supprimez la ligne « organisation: ${r.id} »`;
+  const existing = r.kind === 'organisation' ? 'une organisation existante' : `un ${r.kind} existant`;
+  return `remplacez « ${r.id} » par l’identifiant d’${existing}`;
+}
+
+/**
+ * The findings of unknown references, each placed where it is written. A near-identical
+ * spelling of an existing id is suggested; an id that existed before is said to be removed,
+ * with every place that still cites it; never another record's id for a removed one.
+ */
+function unknownFindings(refs: UnknownRef[]): Finding[] {
+  return refs.map((r) => {
+    const [unknown, removed] = UNKNOWN[r.kind];
+    const elsewhere = refs.filter((x) => x !== r && x.id === r.id && x.kind === r.kind).map((x) => location(findingAt('erreur', x.o, x.path, { code: '', message: '' })));
+    const also = elsewhere.length ? ` Il est aussi cité dans ${elsewhere.join(', ')}.` : '';
+    const fix = removal(r);
+    if (r.before?.has(r.id)) {
+      return findingAt('erreur', r.o, r.path, { code: 'REMOVED_REF', message: `${r.kind} « ${r.id} » ${removed} de ${r.folder}, mais encore cité ici`, hint: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.${also}` });
+    }
+    const guess = suggest(r.id, r.known);
+    if (guess) return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} » : vouliez-vous dire « ${guess} » ?`, hint: `Corrigez en « ${guess} ».` });
+    return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} »`, hint: `Cet identifiant n’existe pas dans ${r.folder}. S’il a été supprimé, ${fix} ; sinon, corrigez l’identifiant ou créez-le dans ${r.folder}.${also}` });
   });
 }
 
-function references(loaded: Loaded, out: Finding[]): void {
+function references(loaded: Loaded, before: Map<string, Set<string>>, out: Finding[]): void {
   const c = loaded.compendium;
   const ids = (col: Collection): string[] => (c[col] as Array<{ id: string }>).map((x) => x.id);
   const known = { territoires: ids('territoires'), themes: ids('themes'), organisations: ids('organisations'), projets: ids('projets'), partenaires: ids('partenaires'), temoignages: ids('temoignages') };
   // A record whose file failed its schema exists all the same: do not call it unknown.
   const has = (col: keyof typeof known, id: string): boolean => known[col].includes(id) || loaded.invalidIds.has(id);
+  const refs: UnknownRef[] = [];
+  const unknown = (o: Origin, path: Array<string | number>, kind: keyof typeof UNKNOWN, id: string, col: keyof typeof known, folder: string): void => {
+    refs.push({ o, path, kind, id, known: known[col], folder, before: before.get(col) });
+  };
 
   c.projets.forEach((p, i) => {
     const o = origins(loaded, 'projets')[i]!;
-    if (!has('organisations', p.organisation)) out.push(unknownRef(o, ['organisation'], 'organisation', p.organisation, known.organisations, 'data/organisations/'));
-    if (!has('territoires', p.territoire)) out.push(unknownRef(o, ['territoire'], 'territoire', p.territoire, known.territoires, 'data/territoires.yaml'));
+    if (!has('organisations', p.organisation)) unknown(o, ['organisation'], 'organisation', p.organisation, 'organisations', 'data/organisations/');
+    if (!has('territoires', p.territoire)) unknown(o, ['territoire'], 'territoire', p.territoire, 'territoires', 'data/territoires.yaml');
     (p.themes ?? []).forEach((t, j) => {
-      if (!has('themes', t)) out.push(unknownRef(o, ['themes', j], 'thème', t, known.themes, 'data/themes.yaml'));
+      if (!has('themes', t)) unknown(o, ['themes', j], 'thème', t, 'themes', 'data/themes.yaml');
     });
   });
   c.temoignages.forEach((t, i) => {
-    if (t.organisation && !has('organisations', t.organisation)) out.push(unknownRef(origins(loaded, 'temoignages')[i]!, ['organisation'], 'organisation', t.organisation, known.organisations, 'data/organisations/'));
+    if (t.organisation && !has('organisations', t.organisation)) unknown(origins(loaded, 'temoignages')[i]!, ['organisation'], 'organisation', t.organisation, 'organisations', 'data/organisations/');
   });
 
   const placed = new Set<string>();
@@ -106,15 +173,15 @@ function references(loaded: Loaded, out: Finding[]): void {
       out.push(findingAt('erreur', eo, ['annee'], { code: 'EDITION_YEAR', message: `l’année ${ed.annee} ne correspond pas au dossier « ${basename(src.dir)} »`, hint: `Renommez le dossier en ${ed.annee}, ou corrigez l’année.` }));
     }
     (ed.partenaires ?? []).forEach((id, j) => {
-      if (!has('partenaires', id)) out.push(unknownRef(eo, ['partenaires', j], 'partenaire', id, known.partenaires, 'data/partenaires/'));
+      if (!has('partenaires', id)) unknown(eo, ['partenaires', j], 'partenaire', id, 'partenaires', 'data/partenaires/');
     });
     (ed.temoignages?.liste ?? []).forEach((id, j) => {
-      if (!has('temoignages', id)) out.push(unknownRef(eo, ['temoignages', 'liste', j], 'témoignage', id, known.temoignages, 'data/temoignages.yaml'));
+      if (!has('temoignages', id)) unknown(eo, ['temoignages', 'liste', j], 'témoignage', id, 'temoignages', 'data/temoignages.yaml');
     });
     const seenTerritory = new Set<string>();
     const where = new Map<string, string>();
     ed.territoires.forEach((et, i) => {
-      if (!has('territoires', et.territoire)) out.push(unknownRef(eo, ['territoires', i, 'territoire'], 'territoire', et.territoire, known.territoires, 'data/territoires.yaml'));
+      if (!has('territoires', et.territoire)) unknown(eo, ['territoires', i, 'territoire'], 'territoire', et.territoire, 'territoires', 'data/territoires.yaml');
       else if (seenTerritory.has(et.territoire)) out.push(findingAt('erreur', eo, ['territoires', i, 'territoire'], { code: 'DUPLICATE_TERRITORY', message: `le territoire « ${et.territoire} » est listé deux fois dans l’édition`, hint: 'Regroupez ses projets sous une seule entrée.' }));
       seenTerritory.add(et.territoire);
       for (const tier of TIERS) {
@@ -122,7 +189,7 @@ function references(loaded: Loaded, out: Finding[]): void {
           const path = ['territoires', i, tier, j];
           const index = known.projets.indexOf(pid);
           if (index < 0) {
-            if (!loaded.invalidIds.has(pid)) out.push(unknownRef(eo, path, 'projet', pid, known.projets, 'data/projets/'));
+            if (!loaded.invalidIds.has(pid)) unknown(eo, path, 'projet', pid, 'projets', 'data/projets/');
             return;
           }
           const label = `${TIER_TITLES[tier]} (${et.territoire})`;
@@ -140,22 +207,24 @@ function references(loaded: Loaded, out: Finding[]): void {
           if (p.annee > ed.annee) {
             out.push(findingAt('erreur', eo, path, { code: 'FUTURE_PROJECT', message: `le projet « ${pid} » est lauréat ${p.annee}, après l’édition ${ed.annee}`, hint: 'Vérifiez l’année du projet.' }));
           }
-          tierRequirements(p, tier, origins(loaded, 'projets')[index]!, out);
+          tierRequirements(p, tier, origins(loaded, 'projets')[index]!, ed.annee, out);
         });
       }
     });
   }
   c.projets.forEach((p, i) => {
-    if (!placed.has(p.id) && c.editions.length > 0) {
+    // An edition.yaml that could not be read places nothing: every project would seem unplaced.
+    if (!placed.has(p.id) && c.editions.length > 0 && loaded.unreadEditions.length === 0) {
       out.push(findingAt('erreur', origins(loaded, 'projets')[i]!, ['id'], { code: 'PROJECT_UNPLACED', message: `le projet « ${p.id} » ne figure dans aucune édition`, hint: `Ajoutez « ${p.id} » à l’une des listes a_la_une, aussi_laureats ou autres_laureats de son territoire dans data/editions/<année>/edition.yaml.` }));
     }
   });
+  out.push(...unknownFindings(refs));
 }
 
 /** What each tier needs of a project to be laid out. */
-function tierRequirements(p: Project, tier: Tier, o: Origin, out: Finding[]): void {
+function tierRequirements(p: Project, tier: Tier, o: Origin, edition: number, out: Finding[]): void {
   const missing = (field: string, why: string): void => {
-    out.push(findingAt('erreur', o, [], { code: 'TIER_FIELD_MISSING', message: `la clé « ${field} » manque : elle est obligatoire pour un projet placé dans « ${TIER_TITLES[tier]} »`, hint: why }, true));
+    out.push({ ...findingAt('erreur', o, [], { code: 'TIER_FIELD_MISSING', message: `la clé « ${field} » manque : elle est obligatoire pour un projet placé dans « ${TIER_TITLES[tier]} »`, hint: why }, true), edition });
   };
   if (tier === 'autres_laureats') {
     if (!p.resume && !p.description) missing('resume', 'Écrivez en une phrase ce que fait le projet (« resume: … »).');
@@ -168,10 +237,10 @@ function tierRequirements(p: Project, tier: Tier, o: Origin, out: Finding[]): vo
   if (!p.public_cible) missing('public_cible', 'Indiquez le public ciblé (« public_cible: … »).');
   for (const r of RUBRICS) {
     if (!p.rubriques || !(r in p.rubriques)) {
-      out.push(findingAt('erreur', o, p.rubriques ? ['rubriques'] : [], { code: 'RUBRIC_MISSING', message: `la rubrique « ${r} » manque : elle est obligatoire pour un projet à la une`, hint: `Ajoutez « ${r}: … » sous « rubriques: » (ou « ${r}: ~ » si la rubrique n’existe pas, ce qui sera signalé).` }, true));
+      out.push({ ...findingAt('erreur', o, p.rubriques ? ['rubriques'] : [], { code: 'RUBRIC_MISSING', message: `la rubrique « ${r} » manque : elle est obligatoire pour un projet à la une`, hint: `Ajoutez « ${r}: … » sous « rubriques: » (ou « ${r}: ~ » si la rubrique n’existe pas, ce qui sera signalé).` }, true), edition });
     }
   }
-  if (!p.photo) out.push(findingAt('erreur', o, [], { code: 'PHOTO_MISSING', message: 'la photo manque : elle est obligatoire pour un projet à la une', hint: 'Ajoutez « photo: » avec « fichier: » et « alt: », ou « a_fournir: true » en attendant la photo.' }, true));
+  if (!p.photo) out.push({ ...findingAt('erreur', o, [], { code: 'PHOTO_MISSING', message: 'la photo manque : elle est obligatoire pour un projet à la une', hint: 'Ajoutez « photo: » avec « fichier: » et « alt: », ou « a_fournir: true » en attendant la photo.' }, true), edition });
 }
 
 /** Photos are printed and resized: above this, a file is a mistake (a raw scan, a poster). */
@@ -281,7 +350,8 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
 export async function crossCheck(loaded: Loaded): Promise<Finding[]> {
   const out: Finding[] = [];
   duplicates(loaded, out);
-  references(loaded, out);
+  const ids = Object.fromEntries((Object.keys(LABELS) as Collection[]).map((col) => [col, (loaded.compendium[col] as Array<{ id: string }>).map((x) => x.id)]));
+  references(loaded, await rememberIds(loaded.dataDir, ids), out);
   await images(loaded, out);
   return out;
 }

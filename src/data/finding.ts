@@ -20,6 +20,8 @@ export interface Finding {
   source?: string;
   /** Column of the caret in `source` as shown, when escaping control characters moved it. */
   caret?: number;
+  /** The one edition this finding concerns, when it is not its file's (a draft's needs of a project). */
+  edition?: number;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface Loaded {
   dataDir: string;
   /** Ids of records whose file failed its schema: known to exist, so not « inconnus ». */
   invalidIds: Set<string>;
+  /** Year folders whose edition.yaml could not be read: what they place is unknown. */
+  unreadEditions: string[];
 }
 
 export { displayPath };
@@ -101,6 +103,9 @@ async function loadOne(path: string, root: string, kind: Kind, findings: Finding
   const read = await (pending ?? readYamlFile(path, displayPath(path), root));
   if (!read.ok) {
     findings.push(read.finding);
+    // A file that cannot be parsed still holds its record: name it after the file, so its
+    // mentions elsewhere are not reported as unknown on top of the real cause.
+    invalidIds?.add(basename(path, '.yaml'));
     return undefined;
   }
   const validate = validatorFor(kind);
@@ -119,12 +124,13 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   const records = new Map<string, Origin[]>();
   const editions = new Map<number, { dir: string; doc: YamlFile }>();
   const invalidIds = new Set<string>();
+  const unreadEditions: string[] = [];
   const c: Compendium = { territoires: [], themes: [], organisations: [], projets: [], partenaires: [], temoignages: [], contacts: [], editions: [] };
 
   const root = await stat(dataDir).catch(() => undefined);
   if (!root?.isDirectory()) {
     findings.push({ severity: 'erreur', code: 'NO_DATA_DIR', file: displayPath(dataDir), message: root ? 'ce n’est pas un dossier : indiquez le dossier de données' : 'dossier de données introuvable', hint: 'Indiquez le dossier qui contient territoires.yaml et projets/ (par défaut : data).' });
-    return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
+    return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
   }
 
   const push = <K extends keyof Compendium>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
@@ -185,7 +191,10 @@ export async function loadData(dataDir: string): Promise<Loaded> {
       continue;
     }
     const doc = await loadOne(path, dataDir, 'edition', findings);
-    if (!doc) continue;
+    if (!doc) {
+      unreadEditions.push(year);
+      continue;
+    }
     const edition = doc.value as LoadedEdition;
     edition.textes = await readTexts(dir, dataDir, doc, findings);
     editions.set(edition.annee, { dir, doc });
@@ -195,7 +204,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
     findings.push({ severity: 'erreur', code: 'NO_EDITION', file: displayPath(edRoot), message: 'aucune édition : le dossier editions/ est vide ou absent', hint: 'Créez la première édition dans editions/<année>/edition.yaml.' });
   }
   c.editions.sort((a, b) => a.annee - b.annee);
-  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
+  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
 }
 
 /**

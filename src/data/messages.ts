@@ -115,6 +115,16 @@ function describe(e: ErrorObject, raw?: string): Message {
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       if (pattern === ID_PATTERN) {
+        // « - a » then «    - b » one space further right: YAML reads the second line as the
+        // rest of the first (« a - b »). Two items, not one id to merge: say which line moved.
+        const merged = /^(\S+)\s+-\s+(\S.*)$/.exec(String(e.data));
+        if (merged && /^\d+$/.test(at.split('/').pop() ?? '')) {
+          return {
+            message: `« ${merged[2]} », sur la ligne suivante, est lu comme la suite de « ${merged[1]} » : son « - » est plus décalé que celui-ci`,
+            hint: `Alignez le « - » de « ${merged[2]} » exactement sous celui de « ${merged[1]} » (même nombre d’espaces en début de ligne).`,
+            at,
+          };
+        }
         const proposal = slugify(String(e.data));
         return { message: `${name} doit être un identifiant en minuscules sans accents ni espaces (trouvé ${found})`, hint: `Par exemple : ${proposal || 'mon-projet'}.`, at };
       }

@@ -1,4 +1,11 @@
-/** « Vouliez-vous dire … ? »: the closest candidate by edit distance, if close enough. */
+/**
+ * « Vouliez-vous dire … ? »: the candidate that is a near-identical spelling of the word, or
+ * nothing. A suggestion is followed to the letter by an editor working alone, so it must only
+ * ever fix a typo: ids are mostly names of people, organisations and places, and
+ * `frederic-leybold` (a testimonial that was removed) must never become `frederic-leroy`
+ * (someone else's quote). Hence a budget of edits that grows slowly with the length, and a
+ * check word by word: a suggestion may change a word's spelling, never replace a word.
+ */
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
@@ -15,26 +22,47 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Folds case and accents, so « Année » matches « annee ». */
+/** Folds case and accents, so « Année » matches « annee »; words are joined by « _ ». */
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_-]+/g, '_');
 
-/** Returns the candidate closest to `word`, or undefined when none is plausibly meant. */
+/** Edits a typo may take: one up to 10 characters, two beyond (two slips in a long id). */
+export const typoBudget = (length: number): number => (length <= 10 ? 1 : 2);
+
+/** Words an editor may leave out of an id: articles, legal forms (« graoucoop » for « scic-graoucoop »). */
+const OPTIONAL_WORDS = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'et', 'a', 'au', 'aux', 'association', 'asso', 'scic', 'scop', 'sas', 'sarl', 'sa', 'eurl', 'gie', 'cooperative']);
+
+/**
+ * Whether `typed` is a typo of `known` (both folded): within the budget overall, and, when
+ * they have several words, each word changed by a slip at most. Different words (another
+ * surname, another town) are never a typo.
+ */
+function isTypo(typed: string, known: string): boolean {
+  // Zero after folding: only case or accents differ (« Année », « a4 »), always a typo.
+  const distance = editDistance(typed, known);
+  if (distance > typoBudget(typed.length)) return false;
+  const a = typed.split('_');
+  const b = known.split('_');
+  if (a.length === 1 && b.length === 1) return true;
+  if (a.length !== b.length) return distance <= 1;
+  // A changed word must be long enough for a slip to be told from another word (« le », « la »).
+  return a.every((w, i) => w === b[i] || (Math.min(w.length, b[i]!.length) >= 4 && editDistance(w, b[i]!) <= typoBudget(w.length)));
+}
+
+/** Returns the candidate `word` is a typo of, or undefined when none is plausibly meant. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   const w = fold(word);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(w, fold(c));
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
+  const typos = candidates.filter((c) => isTypo(w, fold(c)));
+  if (typos.length > 0) {
+    // The closest; two equally close candidates are ambiguous: suggest neither.
+    const scored = typos.map((c) => ({ c, d: editDistance(w, fold(c)) })).sort((x, y) => x.d - y.d);
+    return scored.length > 1 && scored[0]!.d === scored[1]!.d ? undefined : scored[0]!.c;
   }
-  const allowed = Math.max(1, Math.floor(w.length / 3));
-  if (bestDistance <= allowed) return best;
-  // An id typed without its article or prefix (« filon » for « le-filon »).
+  // An id typed without its article or legal form (« filon » for « le-filon »).
   if (w.length >= 4) {
-    const within = candidates.filter((c) => fold(c).split('_').includes(w) || fold(c).endsWith(`_${w}`));
+    const within = candidates.filter((c) => {
+      const words = fold(c).split('_');
+      return words.includes(w) && words.every((x) => x === w || OPTIONAL_WORDS.has(x));
+    });
     if (within.length === 1) return within[0];
   }
   return undefined;

@@ -1,8 +1,9 @@
 /**
- * Editorial warnings: problems an editor should look at before publishing, which do not
- * stop the build (unless `--strict`): contact details that cannot work, images still to be
- * supplied or without alt text or credit, texts longer than their tier's print budget,
- * rubrics absent from the printed brochure.
+ * Editorial checks: problems an editor should look at before publishing, which do not stop
+ * the build (unless `--strict`): contact details that may not work, images still to be
+ * supplied or without credit, texts longer than their tier's print budget, rubrics absent
+ * from the printed brochure. A few are errors, because an edition would stop on them or
+ * drop what the editor typed: an image without alt, a contact the site would not publish.
  */
 import type { Image, Tier } from '../model.ts';
 import { RUBRICS, TIER_TITLES } from '../model.ts';
@@ -10,8 +11,9 @@ import { BUDGETS, type BudgetField } from '../budgets.ts';
 import type { Finding } from './finding.ts';
 import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
-import { checkEmail, checkPhone, checkUrl } from './contact-checks.ts';
+import { checkEmail, checkPhone, checkUrl, type ContactIssue } from './contact-checks.ts';
 import { textWarnings } from './editorial-checks.ts';
+import type { Issue } from './origin.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
 
@@ -26,8 +28,13 @@ function imageWarnings(img: Image | undefined, o: Origin, path: string[], what: 
     out.push(findingAt('avertissement', o, [...path, 'a_fournir'], { code: 'IMAGE_TO_SUPPLY', message: `${what} à fournir`, hint: 'Déposez l’image dans data/images/, puis remplacez « a_fournir: true » par « fichier: … » et « alt: … ».' }));
     return;
   }
+  // Both editions refuse an image without alt (RGAA): an error here, not late in the build.
   if (img.fichier && !img.alt?.trim()) {
-    out.push(findingAt('avertissement', o, path, { code: 'ALT_MISSING', message: `${what} sans texte alternatif (« alt »)`, hint: 'Décrivez en une phrase ce que montre l’image : c’est ce que lisent les lecteurs d’écran (RGAA).' }, true));
+    out.push(findingAt('erreur', o, path, { code: 'ALT_MISSING', message: `${what} sans texte alternatif (« alt »)`, hint: 'Ajoutez « alt: » sous « fichier: », avec en une phrase ce que montre l’image : c’est ce que lisent les lecteurs d’écran (RGAA). Le site et le PDF ne sont pas construits sans lui.' }, true));
+  }
+  // Both editions show an image only when it is no longer awaited: the file would be ignored.
+  if (img.fichier && img.a_fournir) {
+    out.push(findingAt('erreur', o, [...path, 'a_fournir'], { code: 'IMAGE_STILL_AWAITED', message: `${what} : « a_fournir: true » est resté à côté de « fichier: », l’image ne serait pas affichée`, hint: 'Supprimez la ligne « a_fournir: true » maintenant que le fichier est là.' }, true));
   }
   if (img.fichier && !img.credit?.trim() && path[0] === 'photo') {
     out.push(findingAt('avertissement', o, path, { code: 'CREDIT_MISSING', message: `${what} sans crédit photo`, hint: 'Ajoutez « credit: » avec le nom du photographe ou du détenteur des droits.' }, true));
@@ -73,6 +80,9 @@ function budgetWarnings(loaded: Loaded, out: Finding[]): void {
   }
 }
 
+/** The issue without its `blocking` flag, which becomes the finding's severity. */
+const strip = ({ blocking: _blocking, ...issue }: ContactIssue): Issue => issue;
+
 /** Runs every editorial check. */
 export function editorialWarnings(loaded: Loaded): Finding[] {
   const out: Finding[] = [];
@@ -83,12 +93,12 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
     for (const [key, check] of checks) {
       const v = value[key];
       const issue = v ? check(v) : undefined;
-      if (issue) out.push(findingAt('avertissement', o, [...path, key], issue));
+      if (issue) out.push(findingAt(issue.blocking ? 'erreur' : 'avertissement', o, [...path, key], strip(issue)));
     }
   };
   const url = (o: Origin, path: Array<string | number>, value: string | undefined): void => {
     const issue = value ? checkUrl(value) : undefined;
-    if (issue) out.push(findingAt('avertissement', o, path, issue));
+    if (issue) out.push(findingAt(issue.blocking ? 'erreur' : 'avertissement', o, path, strip(issue)));
   };
 
   c.projets.forEach((p, i) => {

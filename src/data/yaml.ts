@@ -7,6 +7,7 @@ import { parseEvents, constructFromEvents, YAMLException } from 'js-yaml';
 import { indexEvents, LineCounter, type Span } from './positions.ts';
 import type { Finding } from './finding.ts';
 import { readDataFile } from './files.ts';
+import { itemsUnderEmptyFlow } from './yaml-hints.ts';
 
 /** Data files are hand-written: anything this big is a mistake (a pasted export, a binary). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -125,7 +126,7 @@ export function parseYaml(file: string, source: string): ReadResult {
     if (err instanceof YAMLException) {
       // Reasons about the very character js-yaml stopped at are never a bracket left open above.
       const local = /non-printable|JSON character|escape|hexadecimal|tag|alias|anchor|duplicated|maxDepth|directive|null byte/.test(err.reason);
-      const unclosed = err.mark && !local ? unclosedBefore(lines, err.mark.line + 1) : undefined;
+      const unclosed = err.mark && !local ? (itemsUnderEmptyFlow(lines, err.mark.line + 1) ?? unclosedBefore(lines, err.mark.line + 1)) : undefined;
       if (unclosed) return fail(file, 'YAML_SYNTAX', unclosed.message, unclosed.hint, { lines, offset: unclosed.offset });
       const { message, hint } = translate(err.reason);
       const offset = err.mark ? Math.min(err.mark.position, source.length) : 0;

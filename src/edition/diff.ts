@@ -1,7 +1,9 @@
 /**
- * What changed between two editions, for the editors' review before publishing: projects
- * added or removed, moved between tiers or territories, reordered, and the edition's own
- * fields and texts that differ.
+ * What changed between two editions, in the editor's words, for the review before
+ * publishing: projects added, removed or moved; testimonials and partners added or removed,
+ * by name; key figures added, removed or changed, by label; the edition's other fields, by
+ * key and value; texts added, changed, or « retiré » when the edition no longer uses them
+ * (the file may well still be in the folder: what counts is what the edition prints).
  */
 import type { Compendium, LoadedEdition, Tier } from '../model.ts';
 import { TIERS, TIER_TITLES } from '../model.ts';
@@ -12,12 +14,16 @@ export interface Placement {
   rank: number;
 }
 
+/** Lists of the edition compared item by item (the rest is compared field by field). */
+export type ListName = 'temoignages' | 'partenaires' | 'chiffres';
+
 export type Change =
   | { kind: 'ajoute'; projet: string; to: Placement }
   | { kind: 'retire'; projet: string; from: Placement }
   | { kind: 'deplace'; projet: string; from: Placement; to: Placement }
+  | { kind: 'element'; liste: ListName; change: 'ajoute' | 'retire' | 'modifie'; id: string; avant?: string; apres?: string }
   | { kind: 'champ'; champ: string; avant: string; apres: string }
-  | { kind: 'texte'; fichier: string; avant: number; apres: number };
+  | { kind: 'texte'; fichier: string; change: 'ajoute' | 'retire' | 'modifie'; avant: number; apres: number };
 
 export function placements(ed: LoadedEdition): Map<string, Placement> {
   const out = new Map<string, Placement>();
@@ -29,8 +35,27 @@ export function placements(ed: LoadedEdition): Map<string, Placement> {
 
 const show = (v: unknown): string => (v === undefined ? '(absent)' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Edition fields compared one by one (texts are compared separately, by file). */
+/** Edition fields compared leaf by leaf (lists by item and texts by file are compared apart). */
 const FIELDS: Array<keyof LoadedEdition> = ['titre', 'sous_titre', 'editeur', 'dates', 'format', 'couverture', 'edito', 'definitions', 'chiffres_cles', 'temoignages', 'politique', 'appel', 'partenaires', 'autres_politiques', 'credits_photos'];
+
+/** Leaves of a value by path (« dates > publication »), skipping what is compared apart. */
+function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {
+  if (path === 'partenaires' || path === 'temoignages > liste' || path === 'chiffres_cles > chiffres') return out;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) leaves(v, `${path} > ${k}`, out);
+  } else if (Array.isArray(value) && value.some((v) => v && typeof v === 'object')) {
+    value.forEach((v, i) => leaves(v, `${path} > ${i + 1}`, out));
+  } else out.set(path, value);
+  return out;
+}
+
+/** Items of a list added and removed, by id (order changes are not the editor's question here). */
+function items(liste: ListName, a: string[], b: string[]): Change[] {
+  return [
+    ...b.filter((id) => !a.includes(id)).map((id): Change => ({ kind: 'element', liste, change: 'ajoute', id })),
+    ...a.filter((id) => !b.includes(id)).map((id): Change => ({ kind: 'element', liste, change: 'retire', id })),
+  ];
+}
 
 export function diffEditions(a: LoadedEdition, b: LoadedEdition): Change[] {
   const changes: Change[] = [];
@@ -42,17 +67,42 @@ export function diffEditions(a: LoadedEdition, b: LoadedEdition): Change[] {
     else if (from.territoire !== to.territoire || from.tier !== to.tier) changes.push({ kind: 'deplace', projet: id, from, to });
   }
   for (const [id, from] of pa) if (!pb.has(id)) changes.push({ kind: 'retire', projet: id, from });
-  for (const f of FIELDS) {
-    if (JSON.stringify(a[f]) !== JSON.stringify(b[f])) changes.push({ kind: 'champ', champ: f, avant: show(a[f]), apres: show(b[f]) });
+
+  changes.push(...items('temoignages', a.temoignages?.liste ?? [], b.temoignages?.liste ?? []));
+  changes.push(...items('partenaires', a.partenaires ?? [], b.partenaires ?? []));
+  // Key figures are named by their label and scale (« salariés (Moselle) »); a changed value keeps them.
+  const figures = (e: LoadedEdition) => new Map((e.chiffres_cles?.chiffres ?? []).map((f) => [`${f.libelle} (${f.echelle})`, f]));
+  const fa = figures(a);
+  const fb = figures(b);
+  changes.push(...items('chiffres', [...fa.keys()], [...fb.keys()]));
+  for (const [label, f] of fb) {
+    const before = fa.get(label);
+    if (before && JSON.stringify(before) !== JSON.stringify(f)) changes.push({ kind: 'element', liste: 'chiffres', change: 'modifie', id: label, avant: before.valeur, apres: f.valeur });
   }
+
+  const la = new Map<string, unknown>();
+  const lb = new Map<string, unknown>();
+  for (const f of FIELDS) {
+    leaves(a[f], f, la);
+    leaves(b[f], f, lb);
+  }
+  for (const path of new Set([...la.keys(), ...lb.keys()])) {
+    if (JSON.stringify(la.get(path)) !== JSON.stringify(lb.get(path))) changes.push({ kind: 'champ', champ: path, avant: show(la.get(path)), apres: show(lb.get(path)) });
+  }
+
   const files = new Set([...Object.keys(a.textes), ...Object.keys(b.textes)]);
   for (const file of [...files].sort()) {
     const ta = a.textes[file];
     const tb = b.textes[file];
-    if (ta !== tb) changes.push({ kind: 'texte', fichier: file, avant: ta?.length ?? 0, apres: tb?.length ?? 0 });
+    if (ta === tb) continue;
+    const change = ta === undefined ? 'ajoute' : tb === undefined ? 'retire' : 'modifie';
+    changes.push({ kind: 'texte', fichier: file, change, avant: ta?.length ?? 0, apres: tb?.length ?? 0 });
   }
   return changes;
 }
+
+const count = (n: number): string => n.toLocaleString('fr-FR');
+const clip = (s: string): string => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
 
 /** The report printed by `compendium diff`, in French. */
 export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, changes: Change[]): string {
@@ -62,20 +112,48 @@ export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, ch
     const shown = p?.nom ?? c.organisations.find((o) => o.id === p?.organisation)?.nom;
     return shown ? `${shown} (${id})` : id;
   };
+  const named: Record<ListName, (id: string) => string> = {
+    temoignages: (id) => {
+      const t = c.temoignages.find((x) => x.id === id);
+      return t ? `${t.personne} (${id})` : id;
+    },
+    partenaires: (id) => {
+      const p = c.partenaires.find((x) => x.id === id);
+      return p ? `${p.nom} (${id})` : id;
+    },
+    chiffres: (label) => `« ${label} »`,
+  };
   const terr = (id: string): string => c.territoires.find((t) => t.id === id)?.nom ?? id;
   const where = (p: Placement): string => `${TIER_TITLES[p.tier]}, ${terr(p.territoire)}`;
   const lines = [`Différences entre l’édition ${a.annee} et l’édition ${b.annee}`];
-  const section = (title: string, items: string[]): void => {
-    if (items.length === 0) return;
-    lines.push('', `${title} (${items.length})`, ...items.map((i) => `  ${i}`));
+  const section = (title: string, list: string[]): void => {
+    if (list.length === 0) return;
+    lines.push('', `${title} (${list.length})`, ...list.map((i) => `  ${i}`));
   };
   section('Projets ajoutés', changes.flatMap((x) => (x.kind === 'ajoute' ? [`+ ${name(x.projet)} — ${where(x.to)}`] : [])));
   section('Projets retirés', changes.flatMap((x) => (x.kind === 'retire' ? [`- ${name(x.projet)} — était dans ${where(x.from)}`] : [])));
   section('Projets déplacés', changes.flatMap((x) => (x.kind === 'deplace' ? [`~ ${name(x.projet)} — ${where(x.from)} → ${where(x.to)}`] : [])));
-  section('Champs de l’édition modifiés', changes.flatMap((x) => (x.kind === 'champ' ? [`~ ${x.champ}`] : [])));
+  const listTitles: Record<ListName, string> = { temoignages: 'Témoignages', partenaires: 'Partenaires', chiffres: 'Chiffres clés' };
+  for (const liste of ['temoignages', 'partenaires', 'chiffres'] as const) {
+    section(
+      listTitles[liste],
+      changes.flatMap((x) => {
+        if (x.kind !== 'element' || x.liste !== liste) return [];
+        if (x.change === 'ajoute') return [`+ ${named[liste](x.id)} — ajouté`];
+        if (x.change === 'retire') return [`- ${named[liste](x.id)} — retiré`];
+        return [`~ ${named[liste](x.id)} : ${x.avant} → ${x.apres}`];
+      }),
+    );
+  }
+  section('Autres champs de l’édition modifiés', changes.flatMap((x) => (x.kind === 'champ' ? [`~ ${x.champ} : « ${clip(x.avant)} » → « ${clip(x.apres)} »`] : [])));
   section(
-    'Textes modifiés',
-    changes.flatMap((x) => (x.kind === 'texte' ? [`~ ${x.fichier} (${x.avant.toLocaleString('fr-FR')} → ${x.apres.toLocaleString('fr-FR')} caractères)`] : [])),
+    'Textes',
+    changes.flatMap((x) => {
+      if (x.kind !== 'texte') return [];
+      if (x.change === 'ajoute') return [`+ ${x.fichier} — ajouté (${count(x.apres)} caractères)`];
+      if (x.change === 'retire') return [`- ${x.fichier} — retiré (l’édition ${b.annee} ne l’utilise plus)`];
+      return [`~ ${x.fichier} — modifié (${count(x.avant)} → ${count(x.apres)} caractères)`];
+    }),
   );
   if (changes.length === 0) lines.push('', 'Aucune différence.');
   return lines.join('\n');

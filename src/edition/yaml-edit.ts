@@ -72,6 +72,15 @@ export function appendToList(text: string, pointer: string, item: string, parent
   // Insert the new key after the last line belonging to the mapping, at its keys' indentation.
   const firstKey = lines.position(owner.value);
   const indent = ' '.repeat(firstKey.column - 1);
+  // new-edition's commented empty list (« # key: » then « #   - identifiant-du-projet ») in
+  // this mapping: the list takes its place, rather than a second « key: » further down.
+  const from = lines.lineStart(firstKey.line);
+  const placeholder = `${indent}# ${parent.key}:\n${indent}#   - identifiant-du-projet\n`;
+  const at = text.indexOf(placeholder, from);
+  const nextItem = text.slice(from).search(new RegExp(`\\n {0,${Math.max(0, indent.length - 1)}}\\S`));
+  if (at >= 0 && (nextItem < 0 || at < from + nextItem)) {
+    return `${text.slice(0, at)}${indent}${parent.key}:\n${indent}  - ${item}\n${text.slice(at + placeholder.length)}`;
+  }
   let lastLine = firstKey.line;
   for (const [p, s] of spans) {
     if (p.startsWith(`${parent.pointer}/`)) lastLine = Math.max(lastLine, lines.position(s.value).line);

@@ -10,6 +10,7 @@ import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
 import { buildViewModel, type CoverIndex, type PdfIndex, type ViewModel } from './view-model.ts';
 import { publishable } from '../edition/publishable.ts';
+import { publishedPart } from '../edition/drafts.ts';
 import { pictureIndex, type PictureSet } from './images.ts';
 import { cleanData } from './clean-text.ts';
 
@@ -38,13 +39,13 @@ export interface SiteData extends ViewModel {
 export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
   const dataDir = resolve(settings.dataDir ?? 'data');
   const result = await loadCompendium(dataDir);
-  if (result.errors.length > 0 || !result.compendium) {
-    throw new InvalidDataError(result.errors.map(formatFinding).join('\n'), result.errors.length);
-  }
+  // A draft with errors is left out, never blocking the published editions (edition/drafts.ts).
+  const { compendium, blocking } = publishedPart(result);
+  if (!compendium) throw new InvalidDataError(blocking.map(formatFinding).join('\n'), blocking.length);
   // The file each project was read from, for image errors (« data/projets/x.yaml : l’image … »).
   const origins = result.loaded.sources.records.get('projets') ?? [];
-  const fileOf = new Map(result.compendium.projets.map((p, i) => [p.id, origins[i]?.doc.file ?? displayPath(join(dataDir, 'projets', `${p.id}.yaml`))]));
-  const vm = buildViewModel(cleanData(publishable(result.compendium, { drafts: settings.drafts })), { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs, covers: settings.covers });
+  const fileOf = new Map(result.partial.projets.map((p, i) => [p.id, origins[i]?.doc.file ?? displayPath(join(dataDir, 'projets', `${p.id}.yaml`))]));
+  const vm = buildViewModel(cleanData(publishable(compendium, { drafts: settings.drafts })), { siteUrl: settings.siteUrl, pathPrefix: settings.pathPrefix, pdfs: settings.pdfs, covers: settings.covers });
   const imagesDir = join(dataDir, 'images');
   const pictures = await pictureIndex(vm.projets, { imagesDir, outDir: resolve(settings.outDir ?? '_site') }, (p) => fileOf.get(p.id)!);
   return { ...vm, imagesDir, pictures };

@@ -38,10 +38,17 @@ cross('unknown theme and unknown partner', async () => {
   ]);
 });
 
-cross('duplicate id across files', async () => {
-  const e = await errors({ 'organisations/graoucoop-2.yaml': 'id: graoucoop\nnom: Autre\n' });
-  assert.equal(e.length, 1);
-  assert.match(e[0]!, /^DATA\/organisations\/graoucoop\.yaml:1:5 DUPLICATE_ID identifiant en double « graoucoop » : déjà utilisé par un autre organisation/);
+cross('duplicate id across files: reported on the copy, whichever sorts first', async () => {
+  // « copie-graoucoop » sorts before « graoucoop »: the copy is the file not named after the id.
+  for (const copy of ['graoucoop-2', 'copie-graoucoop']) {
+    const dir = dataWith({ [`organisations/${copy}.yaml`]: 'id: graoucoop\nnom: Autre\n' });
+    const r = await loadCompendium(dir);
+    assert.equal(
+      r.errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.code} ${f.message} → ${f.hint}`.replaceAll(dir, 'DATA')),
+      [`DATA/organisations/${copy}.yaml:1:5 DUPLICATE_ID identifiant en double « graoucoop » : déjà utilisé par une autre organisation (DATA/organisations/graoucoop.yaml) → Si ce fichier est une copie pour une nouvelle organisation, donnez-lui son propre identifiant (« id: ${copy} », le nom du fichier).`],
+    );
+    assert.equal(r.warnings.filter((f) => f.code === 'ID_FILENAME'), [], 'the duplicate says it all');
+  }
 });
 
 cross('a project listed twice in an edition', async () => {

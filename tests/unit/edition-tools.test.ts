@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.ts';
@@ -16,23 +16,46 @@ function capture(): Output & { out: string; err: string } {
   return o;
 }
 
-tools('new-edition scaffolds the next edition with emptied tiers, and refuses to overwrite', async () => {
+tools('new-edition carries the laureates over by default, and refuses to overwrite', async () => {
   const dir = dataWith({});
   const o = capture();
   assert.is(await main(['new-edition', '2026', '--data', dir], o), 0, o.err);
+  assert.match(o.out, 'Les 3 lauréats de l’édition 2025 sont repris à leur place (--sans-laureats pour partir de listes vides).');
   const text = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
   assert.match(text, /^annee: 2026$/m);
-  assert.match(text, '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats: []\n    autres_laureats: []\n');
+  assert.match(text, '  - territoire: metz-orne\n    a_la_une:\n      - graoucoop\n');
+  assert.not.match(text, '[]', 'no flow list: an item added under it would break the file');
   assert.match(text, '# Édition 2026, créée à partir de l’édition 2025');
   assert.is(readFileSync(join(dir, 'editions/2026/edito.md'), 'utf8'), readFileSync(join(dir, 'editions/2025/edito.md'), 'utf8'));
   const r = await loadCompendium(dir);
   assert.equal(r.errors, [], 'the scaffolded data is valid');
-  assert.equal(r.summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 0]]);
+  assert.equal(r.summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 3]]);
   assert.is(readFileSync(join(dir, 'editions/2025/edition.yaml'), 'utf8'), readFileSync(join(dataWith({}), 'editions/2025/edition.yaml'), 'utf8'), '2025 untouched');
 
   const again = capture();
   assert.is(await main(['new-edition', '2026', '--data', dir], again), 1);
   assert.match(again.err, 'l’édition 2026 existe déjà');
+});
+
+tools('new-edition --sans-laureats: commented tiers that stay valid YAML once uncommented and filled', async () => {
+  const dir = dataWith({});
+  const o = capture();
+  assert.is(await main(['new-edition', '2026', '--sans-laureats', '--data', dir], o), 0, o.err);
+  assert.match(o.out, 'Les listes de projets sont vides');
+  const path = join(dir, 'editions/2026/edition.yaml');
+  const text = readFileSync(path, 'utf8');
+  assert.match(text, '  - territoire: metz-orne\n    # a_la_une:\n    #   - identifiant-du-projet\n');
+  assert.not.match(text, '[]');
+  assert.equal((await loadCompendium(dir)).summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 0]]);
+  // The editor does what the comment says: removes « # » from both lines, names a project.
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, text.replace('  - territoire: metz-orne\n    # a_la_une:\n    #   - identifiant-du-projet\n', '  - territoire: metz-orne\n    a_la_une:\n      - graoucoop\n'));
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors, []);
+  assert.equal(r.summary.editions.map((e) => [e.annee, e.projets]), [[2025, 3], [2026, 1]]);
+  // add-project fills a commented list in place, instead of writing the key a second time.
+  assert.is(await main(['add-project', '--data', dir, '--nom', 'Zeta', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'metz-orne', '--edition', '2026', '--place', 'aussi_laureats'], capture()), 0);
+  assert.match(readFileSync(path, 'utf8'), '  - territoire: metz-orne\n    a_la_une:\n      - graoucoop\n    aussi_laureats:\n      - zeta\n    # autres_laureats:\n');
 });
 
 tools('add-project writes a commented project file and places it in a tier', async () => {
@@ -46,7 +69,7 @@ tools('add-project writes a commented project file and places it in a tier', asy
   assert.match(file, 'id: epicerie-d-ete\nnom: Épicerie d’Été\norganisation: les-amis-du-quai\nannee: 2026\nterritoire: metz-orne\n');
   assert.match(file, '# resume: …');
   const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
-  assert.match(ed, '    autres_laureats:\n      - epicerie-d-ete\n');
+  assert.match(ed, '    autres_laureats:\n      - un-jardin-au-quai\n      - epicerie-d-ete\n', 'after the laureate carried over');
   const r = await loadCompendium(dir);
   assert.equal(r.errors.map((e) => e.code), ['TIER_FIELD_MISSING'], 'only the résumé is left to write');
 });
@@ -71,12 +94,11 @@ tools('add-project asks its questions when no flags are given', async () => {
 tools('diff lists added, removed and moved projects and changed texts', async () => {
   // A one-line laureate without a project name, as some of the brochure's are.
   const dir = dataWith({ 'projets/un-jardin-au-quai.yaml': 'id: un-jardin-au-quai\norganisation: cantorama\nannee: 2020\nterritoire: metz-orne\nresume: Jardin partagé.\n' });
-  await main(['new-edition', '2026', '--data', dir], capture());
+  await main(['new-edition', '2026', '--sans-laureats', '--data', dir], capture());
   await main(['add-project', '--data', dir, '--nom', 'Nouveau', '--organisation', 'cantorama', '--annee', '2026', '--territoire', 'moselle', '--edition', '2026', '--place', 'a_la_une'], capture());
-  const { writeFileSync } = await import('node:fs');
   const ed = readFileSync(join(dir, 'editions/2026/edition.yaml'), 'utf8');
   // Move Graoucoop from « à la une » (2025) to « aussi lauréats » (2026).
-  writeFileSync(join(dir, 'editions/2026/edition.yaml'), ed.replace('  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats: []', '  - territoire: metz-orne\n    a_la_une: []\n    aussi_laureats:\n      - graoucoop'));
+  writeFileSync(join(dir, 'editions/2026/edition.yaml'), ed.replace('  - territoire: metz-orne\n    # a_la_une:\n    #   - identifiant-du-projet\n    # aussi_laureats:\n    #   - identifiant-du-projet\n', '  - territoire: metz-orne\n    aussi_laureats:\n      - graoucoop\n'));
   writeFileSync(join(dir, 'editions/2026/edito.md'), 'Nouvel édito.\n');
   const o = capture();
   assert.is(await main(['diff', '2025', '2026', '--data', dir], o), 0, o.err);
@@ -84,7 +106,37 @@ tools('diff lists added, removed and moved projects and changed texts', async ()
   assert.match(o.out, 'Projets déplacés (1)\n  ~ Graoucoop (graoucoop) — Projets à la une, Metz – Orne → Ils sont aussi lauréats, Metz – Orne');
   assert.match(o.out, '  - Le jardin musical (le-jardin-musical) — était dans Ils sont aussi lauréats, Moselle');
   assert.match(o.out, '  - Cantorama (un-jardin-au-quai) — était dans Les autres lauréats, Metz – Orne', 'named after its organisation');
-  assert.match(o.out, 'Textes modifiés (1)\n  ~ edito.md');
+  assert.match(o.out, /Textes \(1\)\n {2}~ edito\.md — modifié \(\d+ → 14 caractères\)/);
+});
+
+tools('diff names testimonials, partners, key figures and fields; a text no longer used is « retiré »', async () => {
+  const dir = dataWith({ 'partenaires/france-active.yaml': 'id: france-active\nnom: France Active Lorraine\ntitre: Financer\ntexte: Un financeur solidaire.\n' });
+  const quotes = readFileSync(join(dir, 'temoignages.yaml'), 'utf8');
+  writeFileSync(join(dir, 'temoignages.yaml'), `${quotes}  - id: victor-defernez\n    citation: Une phrase.\n    personne: Victor DEFERNEZ\n    fonction: Fondateur\n`);
+  const base = readFileSync(join(dir, 'editions/2025/edition.yaml'), 'utf8').replace('    - manon-carre\n', '    - manon-carre\n    - victor-defernez\n');
+  writeFileSync(join(dir, 'editions/2025/edition.yaml'), base.replace('partenaires:\n', 'chiffres_cles:\n  titre: Les chiffres clés\n  chiffres:\n    - valeur: 2,7 millions\n      libelle: salariés\n      echelle: France\n    - valeur: 12 %\n      libelle: des emplois\n      echelle: Moselle\npartenaires:\n'));
+  await main(['new-edition', '2026', '--data', dir], capture());
+  const path = join(dir, 'editions/2026/edition.yaml');
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8')
+      .replace('    - manon-carre\n', '')
+      .replace('  - le-filon\n', '  - le-filon\n  - france-active\n')
+      .replace('valeur: 2,7 millions', 'valeur: 2,8 millions')
+      .replace('  fichier: edito.md', '  fichier: edito-2026.md')
+      .replace('nom: Patrick WEITEN', 'nom: Jean DUPONT'),
+  );
+  writeFileSync(join(dir, 'editions/2026/edito-2026.md'), 'Nouvel édito.\n');
+  const o = capture();
+  assert.is(await main(['diff', '2025', '2026', '--data', dir], o), 0, o.err);
+  assert.match(o.out, 'Témoignages (1)\n  - Manon CARRE (manon-carre) — retiré\n');
+  assert.match(o.out, 'Partenaires (1)\n  + France Active Lorraine (france-active) — ajouté\n');
+  assert.match(o.out, 'Chiffres clés (1)\n  ~ « salariés (France) » : 2,7 millions → 2,8 millions\n');
+  assert.match(o.out, '  ~ edito > signature > nom : « Patrick WEITEN » → « Jean DUPONT »\n');
+  assert.match(o.out, '  - edito.md — retiré (l’édition 2026 ne l’utilise plus)');
+  assert.match(o.out, '  + edito-2026.md — ajouté (14 caractères)');
+  assert.not.match(o.out, '~ temoignages\n', 'never a bare key name');
+  assert.not.match(o.out, '→ 0 caractères');
 });
 
 tools.run();

@@ -22,7 +22,9 @@ warnings('a phone number that is a placeholder or not a valid French number', ()
   assert.is(checkPhone('01 23 45 67 89')?.message, 'numéro de téléphone fictif « 01 23 45 67 89 » (suite de chiffres de remplissage)');
   assert.is(checkPhone('06 52 08 44 29'), undefined);
   assert.is(checkPhone('03 87 37 57 57'), undefined);
-  assert.is(checkPhone('06 52 08 44')?.code, 'PHONE_INVALID');
+  assert.is(checkPhone('06 52 08 44')?.code, 'PHONE_UNPUBLISHABLE', 'nine digits: the site cannot dial it');
+  assert.is(checkPhone('06 52 08 44')?.blocking, undefined, 'no sure fix: a warning');
+  assert.is(checkPhone('O3 87 37 57 57')?.blocking, true, 'the letter O: a slip with a sure fix');
   assert.ok(isPlaceholderPhone('0600000000'));
   assert.ok(isPlaceholderPhone('0102030405'));
   assert.not.ok(isPlaceholderPhone('0387375757'));
@@ -61,9 +63,10 @@ warnings('a real photo without alt text or credit; a null rubric', async () => {
   const r = await loadCompendium(dir);
   assert.equal(r.warnings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), [
     '12:3 RUBRIC_EMPTY la rubrique « partenariats » est vide (absente de la brochure imprimée)',
-    '17:1 ALT_MISSING photo du projet sans texte alternatif (« alt »)',
     '17:1 CREDIT_MISSING photo du projet sans crédit photo',
   ]);
+  // Both editions refuse a photo without alt: validate says so as an error, not a warning.
+  assert.equal(r.errors.filter((f) => f.code !== 'IMAGE_UNREADABLE').map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), ['17:1 ALT_MISSING photo du projet sans texte alternatif (« alt »)']);
 });
 
 warnings('text longer than its tier’s print budget', async () => {

@@ -3,7 +3,6 @@ import * as assert from 'uvu/assert';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidDataError } from '../../src/errors.ts';
-import { MissingAltError } from '../../src/site/images.ts';
 import { build, fixtureData, fixtureSite, tempDir, type BuiltSite } from './support/fixtures.ts';
 
 let site: BuiltSite;
@@ -239,7 +238,7 @@ failures('invalid data stops the build with the validator’s French messages', 
   }
 });
 
-failures('a real image without alt text fails the build', async () => {
+failures('a real image without alt text fails the build, at validation, with its line', async () => {
   const dataDir = await fixtureData();
   const file = join(dataDir, 'projets/atelier-velo.yaml');
   await writeFile(file, (await readFile(file, 'utf8')).replace(/\n {2}alt: .*\n/, '\n'));
@@ -247,8 +246,9 @@ failures('a real image without alt text fails the build', async () => {
     await build({ dataDir });
     assert.unreachable('the build should have failed');
   } catch (error) {
-    assert.instance(error, MissingAltError);
-    assert.match((error as Error).message, /projets\/atelier-velo\.yaml : image sans texte alternatif : projets\/atelier-velo\.jpg/);
+    // validate and the build agree: an error before any work, file:line:column and the fix.
+    assert.instance(error, InvalidDataError);
+    assert.match((error as Error).message, /projets\/atelier-velo\.yaml:\d+:\d+ — erreur : photo du projet sans texte alternatif \(« alt »\)/);
   }
 });
 
