@@ -5,7 +5,7 @@
  * override characters first (clean-text.ts), so no output format receives them.
  */
 import { join, resolve } from 'node:path';
-import { loadCompendium, formatFinding } from '../data/index.ts';
+import { loadCompendium, formatFinding, type LoadResult } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
 import { buildViewModel, type CoverIndex, type PdfIndex, type ViewModel } from './view-model.ts';
@@ -35,9 +35,10 @@ export interface SiteData extends ViewModel {
   pictures: Record<string, PictureSet>;
 }
 
-export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
+/** `loaded`: the data as a caller already loaded it from `settings.dataDir` (the preview). */
+export async function loadSite(settings: SiteSettings = {}, loaded?: LoadResult): Promise<SiteData> {
   const dataDir = resolve(settings.dataDir ?? 'data');
-  const result = await loadCompendium(dataDir);
+  const result = loaded ?? (await loadCompendium(dataDir));
   if (result.errors.length > 0 || !result.compendium) {
     throw new InvalidDataError(result.errors.map(formatFinding).join('\n'), result.errors.length);
   }
