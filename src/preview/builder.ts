@@ -14,7 +14,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadCompendium, type Finding, type LoadResult } from '../data/index.ts';
+import { loadCompendium, type Finding, type LoadResult, type ParseCache } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import type { Compendium } from '../model.ts';
 
@@ -81,6 +81,8 @@ export class PreviewBuilder {
   #errors: readonly Finding[] = [];
   #warnings: readonly Finding[] = [];
   #compendium: Compendium | undefined;
+  /** Parsed data files, kept across loads: after a save, only the changed file is parsed again. */
+  readonly #parsed: ParseCache = new Map();
   #print: { dir: string; for: Compendium } | undefined;
   #generation = 0;
   /** Changed since the last rebuild started / the last render of the site / the last full build. */
@@ -172,7 +174,7 @@ export class PreviewBuilder {
 
   /** Loads and validates the data; on errors, shows them and returns undefined. */
   async #load(): Promise<LoadResult | undefined> {
-    const loaded = await loadCompendium(this.#dataDir);
+    const loaded = await loadCompendium(this.#dataDir, { parsed: this.#parsed });
     this.#warnings = loaded.warnings;
     if (loaded.errors.length === 0) return loaded;
     this.#errors = loaded.errors;
