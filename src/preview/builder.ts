@@ -6,8 +6,9 @@
  * 1 000). Saving a project's file (or its organisation's) changes that project's page at once;
  * so when every change since the last full build is such a file and no project was added or
  * removed, only those projects' pages are rendered over the live site and announced. A full
- * build follows once the editor pauses (FOLLOW_UP_MS), into a fresh folder swapped in when it
- * succeeds, and announces the pages whose HTML it changed (lists, territory pages, search).
+ * build follows once the editor pauses (FOLLOW_UP_MS), in a child process (full-build.ts) that
+ * the next save stops, into a fresh folder swapped in when it succeeds; it announces the pages
+ * whose HTML it changed (lists, territory pages, search).
  * The print preview is rendered when it is asked for, since few look at it after each save.
  *
  * Nothing here may end the preview: a failure of any step becomes an error shown in the page.
@@ -17,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { loadCompendium, type Finding, type LoadResult, type ParseCache } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import type { Compendium } from '../model.ts';
+import { startFullBuild, type FullBuildRun } from './full-build.ts';
 
 /** Quiet time after a change before rebuilding: a save is several events in a row. */
 export const SETTLE_MS = 40;
@@ -89,9 +91,14 @@ export class PreviewBuilder {
   readonly #pending = new Set<string>();
   readonly #unrendered = new Set<string>();
   readonly #sinceFull = new Set<string>();
+  /** The text of each changed file when last rebuilt from, to skip saves that changed nothing. */
+  readonly #texts = new Map<string, string | undefined>();
   #queue: Promise<void> = Promise.resolve();
   #settle: NodeJS.Timeout | undefined;
   #followUp: NodeJS.Timeout | undefined;
+  #background: FullBuildRun | undefined;
+  /** Counts the changes seen, so that a background build started before one is not swapped in. */
+  #changes = 0;
   #closed = false;
 
   constructor(options: BuilderOptions) {
@@ -109,16 +116,17 @@ export class PreviewBuilder {
     return this.#warnings;
   }
 
-  /** The first build. */
+  /** The first build (pages opened meanwhile reload when it is done). */
   start(): Promise<void> {
-    return this.#enqueue(() => this.#full(false));
+    return this.#enqueue(() => this.#full());
   }
 
   /** A file changed (or appeared, or went away). */
   changed(path: string): void {
     if (this.#closed) return;
     this.#pending.add(path);
-    clearTimeout(this.#followUp);
+    this.#changes++;
+    this.#stopBackground();
     clearTimeout(this.#settle);
     this.#settle = setTimeout(() => void this.#enqueue(() => this.#rebuild()), SETTLE_MS);
   }
@@ -153,8 +161,47 @@ export class PreviewBuilder {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#settle);
-    clearTimeout(this.#followUp);
+    this.#stopBackground();
     await this.#queue;
+  }
+
+  #stopBackground(): void {
+    clearTimeout(this.#followUp);
+    this.#background?.cancel();
+    this.#background = undefined;
+  }
+
+  /** The full build after a quick one, in its own process; swapped in if nothing changed meanwhile. */
+  #startBackground(): void {
+    if (this.#closed || this.#pending.size || this.#settle) return;
+    const started = performance.now();
+    const dir = join(this.#o.work, `site-${++this.#generation}`);
+    const run = startFullBuild(this.#dataDir, dir);
+    const changes = this.#changes;
+    this.#background = run;
+    const current = (): boolean => this.#background === run && this.#changes === changes && !this.#closed;
+    run.done.then(
+      (result) =>
+        this.#enqueue(async () => {
+          if (!current()) return void (await rm(dir, { recursive: true, force: true }));
+          this.#background = undefined;
+          const old = this.#site;
+          this.#site = { dir, projects: result.projects, pages: result.pages };
+          this.#sinceFull.clear();
+          this.#o.notify(await changedPages(old, this.#site));
+          if (old) await rm(old.dir, { recursive: true, force: true });
+          this.#o.log(`Aperçu : le reste du site est à jour (${seconds(started)} s).`);
+        }),
+      async (err: unknown) => {
+        await rm(dir, { recursive: true, force: true });
+        if (!current()) return;
+        // Something only a full build meets (an image of another page…): build here, where
+        // its error is shown like any other.
+        this.#background = undefined;
+        this.#o.log(`Aperçu : la reconstruction complète a échoué (${err instanceof Error ? err.message : String(err)}) ; nouvel essai.`);
+        void this.#enqueue(() => this.#full());
+      },
+    );
   }
 
   /** Runs a job after the others; a failure becomes the error shown, never a rejection. */
@@ -184,6 +231,16 @@ export class PreviewBuilder {
 
   async #rebuild(): Promise<void> {
     this.#settle = undefined;
+    // One save is often several events (truncate, write, close; vim's renames), and an editor
+    // may save without a change: when every changed path is a file whose text is the same as
+    // at the last rebuild, there is nothing to do.
+    let same = true;
+    for (const p of this.#pending) {
+      const text = await readFile(p, 'utf8').catch(() => undefined);
+      if (text === undefined || this.#texts.get(p) !== text) same = false;
+      this.#texts.set(p, text);
+    }
+    if (same && this.#pending.size) return void this.#pending.clear();
     for (const p of this.#pending) {
       this.#unrendered.add(p);
       this.#sinceFull.add(p);
@@ -194,7 +251,7 @@ export class PreviewBuilder {
     const loaded = await this.#load();
     if (!loaded) return this.#o.notify('*');
     const quick = this.#quickProjects(loaded);
-    if (!quick) return this.#full(true, loaded);
+    if (!quick) return this.#full(loaded);
 
     const { buildSite } = await import('../site/build.ts');
     try {
@@ -211,7 +268,7 @@ export class PreviewBuilder {
     const urls = loaded.compendium!.projets.filter((p) => quick.has(p.id)).map((p) => `/projets/${p.id}/`);
     this.#o.notify(before.errors || warningsChanged ? '*' : [...urls, PRINT_PAGES]);
     this.#o.log(`Aperçu : ${urls.length} page(s) de projet reconstruite(s) en ${seconds(started)} s.`);
-    this.#followUp = setTimeout(() => void this.#enqueue(() => (this.#pending.size || this.#settle ? Promise.resolve() : this.#full(true))), FOLLOW_UP_MS);
+    this.#followUp = setTimeout(() => this.#startBackground(), FOLLOW_UP_MS);
   }
 
   /**
@@ -232,8 +289,8 @@ export class PreviewBuilder {
   }
 
   /** Builds the whole site into a fresh folder and swaps it in. */
-  async #full(announce: boolean, given?: LoadResult): Promise<void> {
-    clearTimeout(this.#followUp);
+  async #full(given?: LoadResult): Promise<void> {
+    this.#stopBackground();
     const started = performance.now();
     const sinceFull = new Set(this.#sinceFull);
     const loaded = given ?? (await this.#load());
@@ -257,7 +314,7 @@ export class PreviewBuilder {
     for (const p of sinceFull) this.#sinceFull.delete(p);
     this.#unrendered.clear();
     // After a quick rebuild, only the pages this build changed reload; otherwise every page.
-    if (announce) this.#o.notify(given || hadErrors ? '*' : await changedPages(old, this.#site));
+    this.#o.notify(given || hadErrors ? '*' : await changedPages(old, this.#site));
     if (old) await rm(old.dir, { recursive: true, force: true });
     this.#o.log(`Aperçu reconstruit en ${seconds(started)} s.`);
   }

@@ -12,7 +12,8 @@ import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Finding } from '../data/index.ts';
-import { errorPage } from './error-page.ts';
+import { errorPage, preparingPage } from './error-page.ts';
+import { CompendiumError } from '../errors.ts';
 import { contentType } from '../mime.ts';
 import { PreviewBuilder, PRINT_PAGES, type Changed } from './builder.ts';
 import { resolveUnder, targetPathname } from './request.ts';
@@ -63,6 +64,19 @@ export interface Preview {
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
+/** The port cannot be listened on: taken by another program (often another preview), or reserved. */
+export class PreviewPortError extends CompendiumError {
+  constructor(port: number, cause: NodeJS.ErrnoException) {
+    super(
+      'PREVIEW_PORT',
+      cause.code === 'EADDRINUSE'
+        ? `le port ${port} est déjà utilisé (un autre aperçu tourne peut-être) : arrêtez-le, ou choisissez un autre port, par exemple « --port ${port + 1} »`
+        : `le port ${port} ne peut pas être ouvert (${cause.code ?? cause.message}) : choisissez un port entre 1024 et 65535 avec « --port »`,
+      { cause },
+    );
+  }
+}
+
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...NO_STORE, ...headers });
   res.end(`${text}\n`);
@@ -78,10 +92,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     for (const c of clients) c.write(`data: ${JSON.stringify({ pages })}\n\n`);
   };
   const builder = new PreviewBuilder({ dataDir, work, log, notify });
-  await builder.start();
-
-  const watcher = watchTrees(options.watchDirs ?? [dataDir, join(root, 'templates'), join(root, 'print')], (path) => builder.changed(path));
-  await watcher.ready();
 
   /** Serves a file of a built folder, with the reload script (and the panel) in its HTML. */
   const serveFile = async (res: ServerResponse, base: string, rel: string, printing: boolean): Promise<void> => {
@@ -119,9 +129,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     if (pathname === RELOAD_URL) return void res.writeHead(200, { 'content-type': contentType('.js'), ...NO_STORE }).end(RELOAD_JS);
     if (pathname === PANEL_CSS_URL) return void res.writeHead(200, { 'content-type': contentType('.css'), ...NO_STORE }).end(PANEL_CSS);
-    if (builder.errors.length || !builder.siteDir) {
+    if (builder.errors.length) {
       res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', ...NO_STORE });
       return void res.end(errorPage(builder.errors, RELOAD));
+    }
+    if (!builder.siteDir) {
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', ...NO_STORE, 'retry-after': '2' });
+      return void res.end(preparingPage(RELOAD));
     }
     if (pathname === PAGED_URL) return void res.writeHead(200, { 'content-type': contentType('.js'), ...NO_STORE }).end(await readFile(PAGED_JS));
     if (pathname === PRINT_URL.slice(0, -1) || pathname.startsWith(PRINT_URL)) {
@@ -146,12 +160,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'HPE_URI_TOO_LONG' ? '414 URI Too Long' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
+  // Listen first: a port already taken is said at once, not after the first build.
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8080, '127.0.0.1', ok);
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await rm(work, { recursive: true, force: true });
+    throw new PreviewPortError(options.port ?? 8080, err);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+  await builder.start();
+  const watcher = watchTrees(options.watchDirs ?? [dataDir, join(root, 'templates'), join(root, 'print')], (path) => builder.changed(path));
+  await watcher.ready();
 
   return {
     url: `http://127.0.0.1:${port}/`,

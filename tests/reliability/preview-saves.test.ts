@@ -35,15 +35,15 @@ const page = async (path = '/projets/graoucoop/'): Promise<{ status: number; tex
 };
 
 /** Polls the page until `ok` holds: 15 s at most, the state is what is tested, not the speed. */
-async function until(what: string, ok: (r: { status: number; text: string }) => boolean, path?: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+async function until(what: string, ok: (r: { status: number; text: string }) => boolean, path?: string, seconds = 15): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
   let last = { status: 0, text: '' };
   while (Date.now() < deadline) {
     last = await page(path);
     if (ok(last)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  assert.unreachable(`${what}: still ${last.status} after 15 s\n${last.text.slice(0, 400)}`);
+  assert.unreachable(`${what}: still ${last.status} after ${seconds} s\n${last.text.slice(0, 400)}`);
 }
 
 const broken = (r: { status: number; text: string }): boolean => r.status === 500 && /graoucoop\.yaml:4:8/.test(r.text);
@@ -144,8 +144,9 @@ saves('the quick path: an organisation saved shows on its project page, lists fo
   writeFileSync(org, before.replace(/^nom: .*$/m, 'nom: Coopérative Zorglub'));
   await until('the project page names the new organisation', (r) => r.status === 200 && r.text.includes('Coopérative Zorglub'));
   writeFileSync(file, good.replace('nom: Graoucoop', 'nom: Graoucoop Zorglub'));
-  // The territory page lists the project by name: brought up to date by the full build that follows.
-  await until('the territory page lists the new name', (r) => r.status === 200 && r.text.includes('Graoucoop Zorglub'), '/territoires/metz-orne/');
+  // The territory page lists the project by name: brought up to date by the full build that
+  // follows in a child process (a whole build, and its process's start: a longer wait).
+  await until('the territory page lists the new name', (r) => r.status === 200 && r.text.includes('Graoucoop Zorglub'), '/territoires/metz-orne/', 90);
   writeFileSync(org, before);
   writeFileSync(file, good);
   await until('restored', (r) => fixed(r) && !r.text.includes('Zorglub'));
