@@ -13,7 +13,7 @@
  *
  * Nothing here may end the preview: a failure of any step becomes an error shown in the page.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadCompendium, type Finding, type LoadResult, type ParseCache } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
@@ -71,6 +71,13 @@ function failure(file: string, err: unknown): Finding {
     message: system ?? (err instanceof Error ? err.message : String(err)),
     hint: 'Corrigez la cause et enregistrez à nouveau : l’aperçu reprendra tout seul.',
   };
+}
+
+/** A data file's text, to tell whether a save changed it (undefined: not a file, or too big to keep). */
+async function textOf(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > 1024 * 1024) return undefined;
+  return readFile(path, 'latin1').catch(() => undefined);
 }
 
 /** `projets/x/index.html` → `/projets/x/`. */
@@ -234,13 +241,14 @@ export class PreviewBuilder {
     // One save is often several events (truncate, write, close; vim's renames), and an editor
     // may save without a change: when every changed path is a file whose text is the same as
     // at the last rebuild, there is nothing to do.
+    if (this.#pending.size === 0) return;
     let same = true;
     for (const p of this.#pending) {
-      const text = await readFile(p, 'utf8').catch(() => undefined);
+      const text = await textOf(p);
       if (text === undefined || this.#texts.get(p) !== text) same = false;
       this.#texts.set(p, text);
     }
-    if (same && this.#pending.size) return void this.#pending.clear();
+    if (same) return void this.#pending.clear();
     for (const p of this.#pending) {
       this.#unrendered.add(p);
       this.#sinceFull.add(p);

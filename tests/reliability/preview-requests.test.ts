@@ -107,6 +107,15 @@ for (const [name, bytes, ok] of CASES) {
   });
 }
 
+requests('a second preview on the same port: a French error at once, exit 1, no stack trace', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/compendium.js'), 'preview', '--port', String(port), dataWith({})], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 120_000 });
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stderr, `compendium preview : le port ${port} est déjà utilisé (un autre aperçu tourne peut-être) : arrêtez-le, ou choisissez un autre port, par exemple « --port ${port + 1} »`);
+  assert.not.match(`${r.stdout}${r.stderr}`, /\n\s+at .+:\d+:\d+\)?/);
+  await stillServes();
+});
+
 requests('nothing reached the terminal as a stack trace, and Ctrl-C ends it cleanly', async () => {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   child.kill('SIGINT');
