@@ -164,6 +164,41 @@ preview('the warnings panel in a real browser: reachable by keyboard, opens, cov
   }
 });
 
+preview('a saved project re-renders its page alone: the reload event names that page, then the full build follows', async () => {
+  const abort = new AbortController();
+  const res = await fetch(new URL('/__apercu/evenements', p.url), { signal: abort.signal });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: string[] = [];
+  let buffer = '';
+  /** The next reload event's data. */
+  const next = async (): Promise<string> => {
+    for (;;) {
+      const m = /data: (.*)\n\n/.exec(buffer);
+      if (m) {
+        buffer = buffer.slice(m.index + m[0].length);
+        return m[1]!;
+      }
+      buffer += (await reader.read()).value ?? '';
+    }
+  };
+  try {
+    const file = join(dir, 'projets/graoucoop.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('nom: Graoucoop', 'nom: Graoucoop rapide'));
+    events.push(await next());
+    assert.equal(JSON.parse(events[0]!), { pages: ['/projets/graoucoop/', '/__apercu/impression/'] });
+    assert.match((await get('/projets/graoucoop/')).text, 'Graoucoop rapide');
+    // The full build that follows names the other pages whose HTML changed (lists, territories).
+    events.push(await next());
+    const { pages } = JSON.parse(events[1]!) as { pages: string[] };
+    assert.ok(pages.includes('/territoires/metz-orne/') && !pages.includes('/projets/graoucoop/'), events[1]);
+    writeFileSync(file, good);
+    await p.settled();
+  } finally {
+    abort.abort();
+  }
+});
+
 preview('refuses paths outside the site', async () => {
   const r = await fetch(new URL('/../../etc/passwd', p.url));
   assert.ok(r.status === 404 || r.status === 403);
