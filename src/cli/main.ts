@@ -16,7 +16,8 @@ Commandes :
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   pdf [--territoire id | --theme id]       les PDF d’une édition, ou le livret d’un territoire ou d’un thème
-  preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
+  preview [--port 8080] [--sondage]        aperçu du site qui se recharge à chaque modification (npm start ;
+                                           --sondage : pour un dossier partagé en réseau)
   help                                     affiche cette aide
 
 Options communes :

@@ -46,6 +46,8 @@ export interface PreviewOptions {
   port?: number;
   /** Folders whose changes trigger a rebuild (default: the data folder, templates/ and print/). */
   watchDirs?: string[];
+  /** Poll the folders rather than use the system's watches (network shares). */
+  poll?: boolean;
   log?: (line: string) => void;
 }
 
@@ -171,7 +173,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
   await builder.start();
-  const watcher = watchTrees(options.watchDirs ?? [dataDir, join(root, 'templates'), join(root, 'print')], (path) => builder.changed(path));
+  const watcher = watchTrees(options.watchDirs ?? [dataDir, join(root, 'templates'), join(root, 'print')], (path) => builder.changed(path), { poll: options.poll });
   await watcher.ready();
 
   return {

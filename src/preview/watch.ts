@@ -13,7 +13,8 @@
  * - the root itself is watched from its parent folder, and its identity (device and inode)
  *   checked every second, so a root moved away, deleted or replaced is watched again when it
  *   comes back;
- * - where the system refuses a watch (the inotify limit), that root is polled every second.
+ * - where the system refuses a watch (the inotify limit), that root is polled every second
+ *   (and every root, with `poll`: network shares, where the system's watches see nothing).
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -28,6 +29,8 @@ export interface TreeWatcher {
 export interface WatchOptions {
   /** How often each root's identity is checked (and a refused root polled), in ms. */
   checkEveryMs?: number;
+  /** Poll from the start (folders where the system's watches do not work, such as network shares). */
+  poll?: boolean;
 }
 
 /** Files editors write beside the real one while saving (vim's swap and probe files, backups). */
@@ -45,16 +48,17 @@ async function foldersOf(root: string): Promise<string[]> {
   return out;
 }
 
-/** What changes when any file of the tree does: paths, types, sizes, times and inodes. */
-async function signatureOf(root: string): Promise<string> {
-  const parts: string[] = [];
+/** Each file of the tree with what changes when it does: type, size, time, inode. */
+async function snapshotOf(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
   for (const dir of await foldersOf(root)) {
     for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const s = await stat(join(dir, e.name)).catch(() => undefined);
-      parts.push(`${join(dir, e.name)}|${s ? `${s.size}|${s.mtimeMs}|${s.ino}` : 'x'}`);
+      const path = join(dir, e.name);
+      const s = await stat(path).catch(() => undefined);
+      files.set(path, s ? `${s.isFile() ? 'f' : 'o'}|${s.size}|${s.mtimeMs}|${s.ino}` : 'x');
     }
   }
-  return parts.join('\n');
+  return files;
 }
 
 const identityOf = (path: string): Promise<string | undefined> =>
@@ -65,15 +69,15 @@ const identityOf = (path: string): Promise<string | undefined> =>
 
 /** Watches each root folder's tree; calls `onChange` with the path of each file that changed. */
 export function watchTrees(roots: string[], onChange: (path: string) => void, options: WatchOptions = {}): TreeWatcher {
-  const trees = roots.map((root) => watchTree(root, onChange, options.checkEveryMs ?? 1000));
+  const trees = roots.map((root) => watchTree(root, onChange, options.checkEveryMs ?? 1000, options.poll ?? false));
   return { ready: async () => void (await Promise.all(trees.map((t) => t.ready()))), close: () => trees.forEach((t) => t.close()) };
 }
 
-function watchTree(root: string, onChange: (path: string) => void, checkEveryMs: number): TreeWatcher {
+function watchTree(root: string, onChange: (path: string) => void, checkEveryMs: number, poll: boolean): TreeWatcher {
   const folders = new Map<string, FSWatcher>();
   let identity: string | undefined;
-  let polled: string | undefined;
-  let polling = false;
+  let polled: Map<string, string> | undefined;
+  let polling = poll;
   let closed = false;
   // Walks and checks run one at a time, in order.
   let queue: Promise<void> = Promise.resolve();
@@ -120,6 +124,8 @@ function watchTree(root: string, onChange: (path: string) => void, checkEveryMs:
   const startPolling = (): void => {
     polling = true;
     for (const dir of [...folders.keys()]) unwatch(dir);
+    // Whatever changed before the first poll is not known: look at everything again.
+    emit(root);
   };
 
   /** Has the root itself gone, come back or been replaced? Then watch it afresh. */
@@ -128,9 +134,14 @@ function watchTree(root: string, onChange: (path: string) => void, checkEveryMs:
       if (closed) return;
       const now = await identityOf(root);
       if (polling) {
-        const signature = now ? await signatureOf(root) : '';
-        if (polled !== undefined && signature !== polled) emit(root);
-        polled = signature;
+        const files = now ? await snapshotOf(root) : new Map<string, string>();
+        if (polled) {
+          for (const [path, facts] of files) if (polled.get(path) !== facts) emit(path);
+          for (const path of polled.keys()) if (!files.has(path)) emit(path);
+          if ((now === undefined) !== (identity === undefined)) emit(root);
+        }
+        identity = now;
+        polled = files;
         return;
       }
       if (now === identity) return;
@@ -153,6 +164,7 @@ function watchTree(root: string, onChange: (path: string) => void, checkEveryMs:
   timer.unref();
   serial(async () => {
     identity = await identityOf(root);
+    if (polling) polled = identity ? await snapshotOf(root) : new Map();
   });
   sync();
 
