@@ -21,9 +21,9 @@ import type { Compendium } from '../model.ts';
 import { startFullBuild, type FullBuildRun } from './full-build.ts';
 
 /** Quiet time after a change before rebuilding: a save is several events in a row. */
-export const SETTLE_MS = 40;
+const SETTLE_MS = 40;
 /** Quiet time after a quick rebuild before the full build that brings the rest of the site up to date. */
-export const FOLLOW_UP_MS = 1500;
+const FOLLOW_UP_MS = 1500;
 
 /** Pages to reload: every page, or these paths (`/projets/x/`). */
 export type Changed = '*' | string[];
