@@ -104,6 +104,9 @@ export class PreviewBuilder {
   #settle: NodeJS.Timeout | undefined;
   #followUp: NodeJS.Timeout | undefined;
   #background: FullBuildRun | undefined;
+  /** Background builds stopped but not yet ended, and when each will have ended and been cleaned up. */
+  readonly #stopping = new Set<Promise<void>>();
+  readonly #ended = new WeakMap<FullBuildRun, Promise<void>>();
   /** Counts the changes seen, so that a background build started before one is not swapped in. */
   #changes = 0;
   #closed = false;
@@ -170,12 +173,19 @@ export class PreviewBuilder {
     clearTimeout(this.#settle);
     this.#stopBackground();
     await this.#queue;
+    await Promise.all(this.#stopping);
   }
 
   #stopBackground(): void {
     clearTimeout(this.#followUp);
-    this.#background?.cancel();
+    const run = this.#background;
     this.#background = undefined;
+    if (!run) return;
+    run.cancel();
+    // Its folder is removed once it has ended (see #startBackground); close() waits for that.
+    const ended = this.#ended.get(run) ?? Promise.resolve();
+    this.#stopping.add(ended);
+    void ended.then(() => this.#stopping.delete(ended));
   }
 
   /** The full build after a quick one, in its own process; swapped in if nothing changed meanwhile. */
@@ -187,7 +197,7 @@ export class PreviewBuilder {
     const changes = this.#changes;
     this.#background = run;
     const current = (): boolean => this.#background === run && this.#changes === changes && !this.#closed;
-    run.done.then(
+    const ended = run.done.then(
       (result) =>
         this.#enqueue(async () => {
           if (!current()) return void (await rm(dir, { recursive: true, force: true }));
@@ -208,6 +218,10 @@ export class PreviewBuilder {
         this.#o.log(`Aperçu : la reconstruction complète a échoué (${err instanceof Error ? err.message : String(err)}) ; nouvel essai.`);
         void this.#enqueue(() => this.#full());
       },
+    );
+    this.#ended.set(
+      run,
+      ended.catch(() => undefined),
     );
   }
 

@@ -21,7 +21,7 @@ export interface FullBuildResult {
 
 export interface FullBuildRun {
   done: Promise<FullBuildResult>;
-  /** Stops the build; `done` then rejects. */
+  /** Stops the build (and its children); `done` then rejects, once the process has ended. */
   cancel(): void;
 }
 
@@ -29,7 +29,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Starts a full build of the site from `dataDir` into `outDir`, in its own process. */
 export function startFullBuild(dataDir: string, outDir: string): FullBuildRun {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, dataDir, outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // In its own process group, so that stopping it stops Pagefind's process too.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, dataDir, outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -49,7 +50,15 @@ export function startFullBuild(dataDir: string, outDir: string): FullBuildRun {
     });
   });
   done.catch(() => undefined);
-  return { done, cancel: () => void child.kill('SIGTERM') };
+  const cancel = (): void => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  };
+  return { done, cancel };
 }
 
 async function main(dataDir: string, outDir: string): Promise<void> {

@@ -192,7 +192,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await builder.close();
-      await rm(work, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true, maxRetries: 3 }).catch((err: unknown) => log(`Aperçu : le dossier temporaire ${work} n’a pas pu être supprimé (${err instanceof Error ? err.message : String(err)}).`));
     },
   };
 }
