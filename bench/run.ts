@@ -15,7 +15,9 @@ import type { Stage } from './stage.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
-const STAGES: Stage[] = ['parse', 'validate', 'eleventy-floor', 'web', 'pdf-floor', 'pdf'];
+const STAGES: Stage[] = ['parse', 'validate', 'eleventy-floor', 'web', 'pdf-floor', 'pdf', 'preview-save'];
+/** Stages without a floor: the wait after a save in the preview (its targets are absolute). */
+const UNFLOORED: Stage[] = ['preview-save'];
 /** Each measured stage and the floor it is compared with. */
 const FLOORS: Array<[Stage, Stage]> = [
   ['validate', 'parse'],
@@ -26,6 +28,8 @@ const FLOORS: Array<[Stage, Stage]> = [
 interface Sample {
   stage: Stage;
   ms: number;
+  /** preview-save: from the save to the reload event (ms is to the page showing the change). */
+  eventMs?: number;
   nodeRss: number;
   chromeRss: number;
   pages?: number;
@@ -56,6 +60,7 @@ function summarise(stage: Stage, samples: Sample[]): Sample {
   return {
     stage,
     ms: median(samples.map((s) => s.ms)),
+    ...(samples[0]!.eventMs === undefined ? {} : { eventMs: median(samples.map((s) => s.eventMs!)) }),
     nodeRss: Math.max(...samples.map((s) => s.nodeRss)),
     chromeRss: Math.max(...samples.map((s) => s.chromeRss)),
     pages: samples[0]!.pages,
@@ -118,6 +123,10 @@ async function main(): Promise<void> {
       if (!s) continue;
       const perPage = s.pages && (stage === 'pdf' || stage === 'web') ? (s.ms / s.pages).toFixed(1) : '—';
       lines.push([r.projects, stage, `${Math.round(s.ms)} ms`, f ? `${Math.round(f.ms)} ms (${floor})` : '—', f ? `${(s.ms / f.ms).toFixed(2)}×` : '—', perPage, mb(s.nodeRss), mb(s.chromeRss)].join(' | '));
+    }
+    for (const stage of UNFLOORED) {
+      const s = r.stages[stage];
+      if (s) lines.push([r.projects, stage, `${Math.round(s.ms)} ms${s.eventMs === undefined ? '' : ` (événement : ${Math.round(s.eventMs)} ms)`}`, '—', '—', '—', mb(s.nodeRss), mb(s.chromeRss)].join(' | '));
     }
   }
   console.log(`\n${lines.join('\n')}`);

@@ -1,14 +1,15 @@
 /**
  * Runs one benchmark stage once, in its own process (so its peak memory is its own), and
  * prints one JSON line: wall time, Node's peak RSS, Chromium's peak RSS (sum over its
- * processes, sampled), pages. Usage: node --import tsx bench/stage.ts <stage> <dataDir> <workDir> [pages]
+ * processes, sampled), pages. A stage that measures only part of its run (preview-save: from a
+ * save to the page showing it, not the preview's start) reports that time itself. Usage: node --import tsx bench/stage.ts <stage> <dataDir> <workDir> [pages]
  */
 import { readdir, readFile, mkdir, writeFile, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 
-export type Stage = 'parse' | 'validate' | 'web' | 'eleventy-floor' | 'pdf' | 'pdf-floor';
+export type Stage = 'parse' | 'validate' | 'web' | 'eleventy-floor' | 'pdf' | 'pdf-floor' | 'preview-save';
 
 /** Sum of the RSS of every descendant process of ours (Chromium and its helpers), in bytes. */
 function descendantsRss(): number {
@@ -42,7 +43,7 @@ async function yamlFiles(dir: string): Promise<string[]> {
   return entries.filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
 }
 
-async function run(stage: Stage, dataDir: string, work: string, pages: number): Promise<{ pages?: number }> {
+async function run(stage: Stage, dataDir: string, work: string, pages: number): Promise<{ pages?: number; ms?: number; eventMs?: number }> {
   switch (stage) {
     case 'parse': {
       // The floor of validation: read and parse every file, nothing else.
@@ -81,6 +82,10 @@ async function run(stage: Stage, dataDir: string, work: string, pages: number): 
       const r = await buildPrint({ dataDir, outDir: join(work, 'pdf'), pdfx: false });
       return { pages: r.pageCount };
     }
+    case 'preview-save': {
+      const { measurePreviewSave } = await import('./preview-save.ts');
+      return measurePreviewSave(dataDir, work);
+    }
     case 'pdf-floor': {
       // The floor of the PDF: Chromium printing the very same print HTML, without Paged.js.
       const { renderPrintHtml } = await import('../src/print/html.ts');
@@ -114,6 +119,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     web: () => [import('../src/site/build.ts')],
     'eleventy-floor': () => [import('@11ty/eleventy')],
     pdf: () => [import('../src/print/build.ts')],
+    'preview-save': () => [import('./preview-save.ts'), import('../src/preview/server.ts')],
     'pdf-floor': () => [import('../src/print/html.ts'), import('../src/browser/launch.ts'), import('../src/print/static-server.ts')],
   };
   await Promise.all(preload[stage]());

@@ -21,7 +21,8 @@ Commandes :
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
   pdf [--territoire id | --theme id]       les PDF d’une édition (_site/pdf/), ou le livret d’un territoire ou d’un thème (_site/livrets/)
       [--traits-de-coupe]                  ajoute traits de coupe et marge autour du fond perdu (impression, PDF/X-3)
-  preview [--port 8080]                    aperçu du site qui se recharge à chaque modification (npm start)
+  preview [--port 8080] [--sondage]        aperçu du site qui se recharge à chaque modification (npm start ;
+                                           --sondage : pour un dossier partagé en réseau)
   preflight <fichier.pdf>                  contrôle un PDF selon PDF/X-3:2002 avant de l’envoyer à l’imprimeur
   help                                     affiche cette aide
 

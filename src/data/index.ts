@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Compendium } from '../model.ts';
 import { loadData, type Loaded } from './load.ts';
+import type { ParseCache } from './yaml.ts';
 import { crossCheck } from './crosscheck.ts';
 import { editorialWarnings } from './warnings.ts';
 import { glyphWarnings } from './glyphs.ts';
@@ -15,6 +16,7 @@ import { summarize, type Summary } from './summary.ts';
 export type { Finding } from './finding.ts';
 export { formatFinding, sortFindings, location, escapeControls } from './finding.ts';
 export type { Summary } from './summary.ts';
+export type { ParseCache } from './yaml.ts';
 
 export interface LoadResult {
   /** The data, or null when it has errors (nothing may be published from it). */
@@ -30,10 +32,12 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Turn warnings into errors. */
   strict?: boolean;
+  /** Files parsed by earlier loads, reused when unchanged (the preview keeps one). */
+  parsed?: ParseCache;
 }
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const loaded = await loadData(resolve(dataDir));
+  const loaded = await loadData(resolve(dataDir), options.parsed);
   const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...(await glyphWarnings(loaded))];
   // Escaped here, once: the terminal, the JSON output and the preview's error page all echo them.
   const sorted = sortFindings(findings).map((f): Finding => safeFinding(options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));

@@ -7,7 +7,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, basename } from 'node:path';
 import type { Compendium, LoadedEdition } from '../model.ts';
 import type { Finding } from './finding.ts';
-import { readYamlFile, MAX_FILE_BYTES, type ReadResult, type YamlFile } from './yaml.ts';
+import { readYamlFile, MAX_FILE_BYTES, type ParseCache, type ReadResult, type YamlFile } from './yaml.ts';
 import { displayPath, pathSyntaxIssue, readDataFile } from './files.ts';
 import { validatorFor, type Kind } from './schemas.ts';
 import { schemaFindings, locate } from './messages.ts';
@@ -82,13 +82,13 @@ const READ_AHEAD = 16;
  * so findings and records keep their order; at most READ_AHEAD are in flight (a folder of
  * thousands of files does not open thousands of descriptors at once).
  */
-function readAhead(paths: string[], root: string): () => Promise<ReadResult> {
+function readAhead(paths: string[], root: string, cache?: ParseCache): () => Promise<ReadResult> {
   const started: Array<Promise<ReadResult>> = [];
   let taken = 0;
   return () => {
     while (started.length < Math.min(paths.length, taken + 1 + READ_AHEAD)) {
       const path = paths[started.length]!;
-      const read = readYamlFile(path, displayPath(path), root);
+      const read = readYamlFile(path, displayPath(path), root, cache);
       // readYamlFile turns failures into findings; should it throw anyway, the error is
       // raised when that file's turn comes, not as an unhandled rejection before it.
       read.catch(() => {});
@@ -99,8 +99,8 @@ function readAhead(paths: string[], root: string): () => Promise<ReadResult> {
 }
 
 /** Reads and validates one YAML file; returns its document only when it is schema-valid. */
-async function loadOne(path: string, root: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>): Promise<YamlFile | undefined> {
-  const read = await (pending ?? readYamlFile(path, displayPath(path), root));
+async function loadOne(path: string, root: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>, cache?: ParseCache): Promise<YamlFile | undefined> {
+  const read = await (pending ?? readYamlFile(path, displayPath(path), root, cache));
   if (!read.ok) {
     findings.push(read.finding);
     // A file that cannot be parsed still holds its record: name it after the file, so its
@@ -118,8 +118,11 @@ async function loadOne(path: string, root: string, kind: Kind, findings: Finding
   return read.doc;
 }
 
-/** Loads the data folder. Never throws for a problem in the data: it becomes a finding. */
-export async function loadData(dataDir: string): Promise<Loaded> {
+/**
+ * Loads the data folder. Never throws for a problem in the data: it becomes a finding.
+ * `cache`: files parsed by earlier loads (see ParseCache).
+ */
+export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loaded> {
   const findings: Finding[] = [];
   const records = new Map<string, Origin[]>();
   const editions = new Map<number, { dir: string; doc: YamlFile }>();
@@ -155,7 +158,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
       if (required) findings.push({ severity: 'erreur', code: 'MISSING_FILE', file: displayPath(path), message: `fichier obligatoire absent : ${name}`, hint: 'Reprenez-le depuis les données fournies avec l’outil.' });
       continue;
     }
-    const doc = await loadOne(path, dataDir, kind, findings);
+    const doc = await loadOne(path, dataDir, kind, findings, undefined, undefined, cache);
     if (doc) push(key, (doc.value as Record<string, never[]>)[key] ?? [], doc, `/${key}`);
   }
 
@@ -167,7 +170,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
   ];
   for (const [folder, kind, key] of folders) {
     const paths = await yamlFilesIn(join(dataDir, folder), findings);
-    const next = readAhead(paths, dataDir);
+    const next = readAhead(paths, dataDir, cache);
     for (const path of paths) {
       const doc = await loadOne(path, dataDir, kind, findings, invalidIds, next());
       if (doc) push(key, [doc.value] as never[], doc, null);
@@ -190,7 +193,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
       findings.push({ severity: 'erreur', code: 'MISSING_FILE', file: displayPath(path), message: `le dossier d’édition ${year} n’a pas de fichier edition.yaml`, hint: 'Créez l’édition avec « compendium new-edition », ou supprimez le dossier.' });
       continue;
     }
-    const doc = await loadOne(path, dataDir, 'edition', findings);
+    const doc = await loadOne(path, dataDir, 'edition', findings, undefined, undefined, cache);
     if (!doc) {
       unreadEditions.push(year);
       continue;

@@ -1,4 +1,4 @@
-/** The page the preview shows instead of the site while the data has errors. */
+/** The pages the preview shows instead of the site: while the data has errors, before the first build. */
 import type { Finding } from '../data/finding.ts';
 import { formatFinding } from '../data/finding.ts';
 
@@ -33,6 +33,25 @@ pre { background: #f6f1ea; padding: 1rem; overflow-x: auto; white-space: pre-wra
 <ol>
 ${items}
 </ol>
+</main>
+${reloadScript}
+</body>
+</html>
+`;
+}
+
+/** Shown while the first build runs (the page reloads when it is done). */
+export function preparingPage(reloadScript: string): string {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>Aperçu en préparation</title>
+</head>
+<body>
+<main>
+<h1>Aperçu en préparation…</h1>
+<p>Le site est en cours de construction : la page s’affichera toute seule dans quelques secondes.</p>
 </main>
 ${reloadScript}
 </body>

@@ -10,6 +10,7 @@ import { SearchIndexer, SearchIndexError } from './search-index.ts';
 import { silenceBenchmarks } from './quiet.ts';
 import { normalisePrefix, type CoverIndex, type PdfIndex } from './view-model.ts';
 import { loadSite, type SiteSettings } from './load.ts';
+import type { LoadResult } from '../data/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,6 +31,13 @@ export interface BuildSiteOptions {
   drafts?: boolean;
   /** Show Eleventy's per-file log lines (default false). */
   verbose?: boolean;
+  /**
+   * The preview's quick path after a project's file is saved: render only the pages of these
+   * projects, over a site already built in `outDir` (no other page, no search index).
+   */
+  onlyProjects?: ReadonlySet<string>;
+  /** The data as the caller (the preview) already loaded and validated it: not loaded again. */
+  loaded?: LoadResult;
 }
 
 export interface BuildSiteResult {
@@ -57,18 +65,19 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     outDir,
   };
   // Invalid data throws InvalidDataError here, with the validator's French report.
-  const site = await loadSite(settings);
-  settings.preloaded = () => site;
+  const site = await loadSite(settings, options.loaded);
+  const only = options.onlyProjects;
+  settings.preloaded = only ? () => ({ ...site, projets: site.projets.filter((p) => only.has(p.id)) }) : () => site;
   // The search index takes the pages as they are rendered (see search-index.ts): the project
   // pages in the view model's order, the order Eleventy paginates them in.
-  const search = await SearchIndexer.start(site.projets.map((p) => p.url));
+  const search = only ? undefined : await SearchIndexer.start(site.projets.map((p) => p.url));
   try {
     // Eleventy resolves its input, includes and passthrough paths from the working folder.
     const cwd = process.cwd();
     process.chdir(root);
     let written: Array<{ outputPath: string | false }>;
     try {
-      const elev = new Eleventy('templates', outDir, {
+      const elev = new Eleventy(only ? 'templates/projet.njk' : 'templates', outDir, {
         configPath: join(root, '.eleventy.js'),
         pathPrefix: settings.pathPrefix,
         quietMode: !options.verbose,
@@ -79,7 +88,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
           // each page as it is written, and returns it unchanged.
           cfg.addTransform('compendium/search-index', function (this: { page: { outputPath: string | false; url: string | false } }, content: string) {
             const { outputPath, url } = this.page;
-            if (typeof outputPath === 'string') search.page(relativeTo(outDir, outputPath), url, content);
+            if (search && typeof outputPath === 'string') search.page(relativeTo(outDir, outputPath), url, content);
             return content;
           });
         },
@@ -92,10 +101,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     }
     const files = written.flat().flatMap((r) => (typeof r?.outputPath === 'string' ? [r.outputPath] : []));
     const rel = files.map((f) => relativeTo(outDir, f)).sort();
-    const indexedPages = await search.write(outDir);
+    const indexedPages = search ? await search.write(outDir) : 0;
     return { pages: rel.filter((f) => f.endsWith('.html')).length, outDir, indexedPages, files: rel };
   } finally {
-    await search.close();
+    await search?.close();
   }
 }
 

@@ -5,7 +5,7 @@
  * override characters first (clean-text.ts), so no output format receives them.
  */
 import { join, resolve } from 'node:path';
-import { loadCompendium, formatFinding } from '../data/index.ts';
+import { loadCompendium, formatFinding, type LoadResult } from '../data/index.ts';
 import { displayPath } from '../data/load.ts';
 import { InvalidDataError } from '../errors.ts';
 import { buildViewModel, type CoverIndex, type PdfIndex, type ViewModel } from './view-model.ts';
@@ -36,9 +36,10 @@ export interface SiteData extends ViewModel {
   pictures: Record<string, PictureSet>;
 }
 
-export async function loadSite(settings: SiteSettings = {}): Promise<SiteData> {
+/** `loaded`: the data as a caller already loaded it from `settings.dataDir` (the preview). */
+export async function loadSite(settings: SiteSettings = {}, loaded?: LoadResult): Promise<SiteData> {
   const dataDir = resolve(settings.dataDir ?? 'data');
-  const result = await loadCompendium(dataDir);
+  const result = loaded ?? (await loadCompendium(dataDir));
   // A draft with errors is left out, never blocking the published editions (edition/drafts.ts).
   const { compendium, blocking } = publishedPart(result);
   if (!compendium) throw new InvalidDataError(blocking.map(formatFinding).join('\n'), blocking.length);
