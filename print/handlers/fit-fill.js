@@ -9,9 +9,9 @@
  * screen, at the width of the page area, with the fonts loaded. A binary search of a few
  * steps; the margin keeps Paged.js's own rounding from pushing the box onto a second page.
  */
-const MAX = 1.3;
+const MAX = 1.45;
 const STEPS = 7;
-const MARGIN_MM = 6;
+const MARGIN_MM = 4;
 
 class FitFill extends Paged.Handler {
   async beforeParsed(content) {

@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import type { BuildPrintResult } from '../../src/print/build.ts';
 import { PT_PER_MM } from '../../src/print/pdf-finish.ts';
 import { ghostscriptVersion } from '../../src/print/pdfx.ts';
-import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
+import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, tocNumbers, type OutlineEntry } from './pdf-helpers.ts';
 import { bundledBuild } from './support/fixture.ts';
 
 interface Context {
@@ -35,22 +35,6 @@ bundled.before(async (ctx) => {
   ctx.outline = await pdfOutline(ctx.screen);
   ctx.pages = await pageTexts(ctx.result.screen.path, ctx.screen);
 });
-
-/**
- * The table of contents as printed: each numbered entry (in document order) with the number
- * printed beside it. The numbers are read in reading order from the Sommaire page (a wrapped
- * title carries its number on its first line) and paired with the entries that have one.
- */
-function tocNumbers(text: string[][], result: BuildPrintResult): Array<{ titre: string; number: number }> {
-  const tocPage = text.findIndex((lines) => lines.some((l) => l.trim() === 'Sommaire'));
-  const lines = text[tocPage] ?? [];
-  const start = lines.findIndex((l) => l.trim() === 'Sommaire');
-  // Between the title and the folio (the last line).
-  const numbers = lines.slice(start + 1, -1).flatMap((l) => /\s(\d+)$/.exec(` ${l.trim()}`)?.slice(1, 2) ?? []).map(Number);
-  const entries = result.html.document.toc.flatMap((e) => [e, ...(e.entries ?? [])]).filter((e) => e.anchor);
-  assert.is(numbers.length, entries.length, 'one number per numbered entry');
-  return entries.map((e, i) => ({ titre: e.titre, number: numbers[i] ?? 0 }));
-}
 
 bundled('writes the print and screen PDFs under their published names, same page count, A4', async ({ result, print, screen }) => {
   assert.is(basename(result.print.path), 'innovation-sociale-moselle-2025-impression.pdf');

@@ -1,14 +1,15 @@
 /* global Paged */
 /**
- * Grows each `[data-fit-grow]` box (a territory opener) to the foot of the page it ends on.
+ * Grows each `[data-fit-grow]` box (a territory opener, the notes after the last section) to
+ * the foot of the page it ends on.
  *
- * Why: an opener starts where the previous section ends when its minimum height is left on
+ * Why: such a box starts where the previous section ends when its minimum height is left on
  * that page (print/brochure.css), else at the top of the next one. Grown to the foot of the
  * page, it fills what the section left: a page is never a third empty before an opener, and
- * an opener at the top of a page is a full page. Only the opener's own page changes: it is
- * followed by a page break, so nothing after it moves.
+ * an opener at the top of a page is a full page. Only the box's own page changes: it is
+ * followed by a page break (or ends the content), so nothing after it moves.
  */
-class FitOpener extends Paged.Handler {
+class FitGrow extends Paged.Handler {
   afterPageLayout(pageElement) {
     const area = pageElement.querySelector('.pagedjs_page_content');
     if (!area) return;
@@ -22,4 +23,4 @@ class FitOpener extends Paged.Handler {
   }
 }
 
-Paged.registerHandlers(FitOpener);
+Paged.registerHandlers(FitGrow);

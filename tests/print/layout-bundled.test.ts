@@ -1,0 +1,127 @@
+/**
+ * The layout of the brochure and of every booklet of the bundled data (6 territories, 11
+ * themes), built in one browser: contents pages that tell the truth, a whole number of sheets
+ * without a run of blank pages, no page left nearly empty, headings and booklet texts as
+ * printed. Read back from the real PDFs (pdftotext, pdf.js, pixels at 20 ppi).
+ */
+import { readFile } from 'node:fs/promises';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
+import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
+import { loadCompendium } from '../../src/data/index.ts';
+import { blankPages, pageTexts, pdfLines, pdfOutline, requirePoppler, squash, tocNumbers } from './pdf-helpers.ts';
+import { BUNDLED_DATA, ENV, tempDir } from './support/fixture.ts';
+
+interface Built {
+  id: string;
+  result: BuildPrintResult;
+  /** Each page's text in reading order. */
+  pages: string[];
+  lines: string[][];
+  outline: Awaited<ReturnType<typeof pdfOutline>>;
+  blank: boolean[];
+}
+
+const layout = suite<{ docs: Built[] }>('print layout (brochure and every booklet, bundled data)');
+
+/** Text as compared: no spaces, no soft hyphens, one apostrophe. */
+const norm = (text: string) => squash(text).replace(/['\u02BC]/g, '’').toLowerCase();
+
+layout.before(async (ctx) => {
+  requirePoppler();
+  const loaded = await loadCompendium(BUNDLED_DATA);
+  const c = loaded.compendium;
+  if (!c) throw new Error('the bundled data does not load');
+  const territories = c.territoires.map((t) => t.id);
+  const themes = c.themes.map((t) => t.id);
+  const jobs = [{ id: 'brochure' }, ...territories.map((id) => ({ id, territory: id })), ...themes.map((id) => ({ id, theme: id }))];
+  const outDir = await tempDir('layout');
+  const session: BrowserSession = await launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 300_000 });
+  ctx.docs = [];
+  try {
+    for (const { id, ...job } of jobs) {
+      const result = await buildPrint({ dataDir: BUNDLED_DATA, compendium: c, outDir, pdfx: false, session, env: ENV, ...job });
+      const bytes = await readFile(result.screen.path);
+      ctx.docs.push({
+        id,
+        result,
+        pages: await pageTexts(result.screen.path, bytes),
+        lines: await pdfLines(bytes),
+        outline: await pdfOutline(bytes),
+        blank: await blankPages(result.screen.path),
+      });
+    }
+  } finally {
+    await session.close();
+  }
+});
+
+layout('builds the brochure and all 17 booklets', ({ docs }) => {
+  assert.is(docs.length, 18, docs.map((d) => d.id).join(', '));
+});
+
+layout('every number of every contents page is the page where that heading prints', ({ docs }) => {
+  const wrong: string[] = [];
+  for (const doc of docs) {
+    for (const { titre, number } of tocNumbers(doc.lines, doc.result)) {
+      // The heading's page: its bookmark (made from the heading), checked against the text.
+      const mark = doc.outline.find((e) => norm(e.title) === norm(titre));
+      const page = mark?.page ?? 0;
+      if (!norm(doc.pages[page - 1] ?? '').includes(norm(titre))) wrong.push(`${doc.id}: « ${titre} » introuvable page ${page}`);
+      else if (page !== number) wrong.push(`${doc.id}: « ${titre} » annoncé page ${number}, imprimé page ${page}`);
+    }
+  }
+  assert.equal(wrong, []);
+});
+
+layout('a whole number of sheets, and at most one blank page: the inside back cover', ({ docs }) => {
+  for (const doc of docs) {
+    assert.is(doc.result.pageCount % 4, 0, `${doc.id}: ${doc.result.pageCount} pages`);
+    const blank = doc.blank.flatMap((b, i) => (b ? [i + 1] : []));
+    assert.ok(blank.length <= 1, `${doc.id}: blank pages ${blank.join(', ')}`);
+    if (blank.length) assert.is(blank[0], doc.result.pageCount - 1, `${doc.id}: the blank page is the inside back cover`);
+  }
+});
+
+layout('no page under 75 % filled, but the cover, openers, notes, the back cover and the inside back cover', ({ docs }) => {
+  const sparse = docs.flatMap((doc) => doc.result.findings.filter((f) => f.kind === 'sparse-page' || f.kind === 'empty-page').map((f) => `${doc.id}: ${f.message}`));
+  assert.equal(sparse, []);
+});
+
+layout('the fit check names what is on a page it reports', ({ docs }) => {
+  for (const doc of docs) {
+    for (const f of doc.result.findings.filter((x) => x.kind === 'sparse-page')) assert.ok(f.name && f.message.includes(f.name), f.message);
+  }
+});
+
+layout('tier headings as printed: « Les autres lauréats sur le territoire de … », singular when there is one', ({ docs }) => {
+  const text = norm((docs.find((d) => d.id === 'brochure')?.pages ?? []).join('\n'));
+  for (const heading of [
+    'Les autres lauréats sur le territoire de la Moselle',
+    'Les autres lauréats sur le territoire de Metz – Orne',
+    'Les autres lauréats sur le territoire de Thionville',
+    'Les autres lauréats sur le territoire de Forbach – Saint-Avold',
+    'Autre lauréat sur le territoire de Sarreguemines – Bitche',
+    'Autre lauréat sur le territoire de Sarrebourg – Château-Salins',
+  ]) {
+    assert.ok(text.includes(norm(heading)), heading);
+  }
+});
+
+layout('booklet texts: names as typed, a theme counts its own laureates, one opener style per booklet', ({ docs }) => {
+  for (const doc of docs.filter((d) => d.result.html.document.kind === 'territoire')) {
+    const t = doc.result.html.document.territoires[0];
+    const intro = squash(doc.pages[1] ?? '');
+    assert.ok(intro.includes(squash(`lauréats de l’appel à projets « Innovation Sociale en Moselle » ${t?.dans}`)) || intro.includes(squash(`${t?.dans}, tirés`)), `${doc.id}: ${doc.pages[1]}`);
+    assert.ok(doc.result.html.document.territoires.every((x) => !x.compact), `${doc.id}: a full opener`);
+  }
+  for (const doc of docs.filter((d) => d.result.html.document.kind === 'theme')) {
+    const all = doc.pages.join('\n');
+    assert.not.match(all, /lauréats? en 2025/, `${doc.id}: counts the theme’s laureates`);
+    assert.match(all, /\d+\s?lauréats? de ce thème/, doc.id);
+    assert.ok(doc.result.html.document.territoires.every((x) => x.compact), `${doc.id}: one opener style, the compact one`);
+  }
+});
+
+layout.run();
