@@ -259,9 +259,10 @@ export function tocNumbers(text: string[][], result: Pick<BuildPrintResult, 'htm
   const tocPage = text.findIndex((lines) => lines.some((l) => l.trim() === 'Sommaire'));
   const lines = text[tocPage] ?? [];
   const start = lines.findIndex((l) => l.trim() === 'Sommaire');
-  // Between the title and the folio (the last line).
-  const numbers = lines.slice(start + 1, -1).flatMap((l) => /\s(\d+)$/.exec(` ${l.trim()}`)?.slice(1, 2) ?? []).map(Number);
+  // Between the title and the folio (the last line); the contents come first, and what
+  // follows them on the page (a booklet's opener and its own contents) is not theirs.
   const entries = result.html.document.toc.flatMap((e) => [e, ...(e.entries ?? [])]).filter((e) => e.anchor);
+  const numbers = lines.slice(start + 1, -1).flatMap((l) => /\s(\d+)$/.exec(` ${l.trim()}`)?.slice(1, 2) ?? []).map(Number).slice(0, entries.length);
   assert.is(numbers.length, entries.length, 'one number per numbered entry');
   return entries.map((e, i) => ({ titre: e.titre, number: numbers[i] ?? 0 }));
 }
