@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
 import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
 import { loadCompendium } from '../../src/data/index.ts';
-import { blankPages, pageTexts, pdfLines, pdfOutline, requirePoppler, squash, tocNumbers } from './pdf-helpers.ts';
+import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
 import { BUNDLED_DATA, ENV, tempDir } from './support/fixture.ts';
 
 interface Built {
@@ -21,6 +21,7 @@ interface Built {
   lines: string[][];
   outline: Awaited<ReturnType<typeof pdfOutline>>;
   blank: boolean[];
+  tags: StructNode[];
 }
 
 const layout = suite<{ docs: Built[] }>('print layout (brochure and every booklet, bundled data)');
@@ -50,6 +51,7 @@ layout.before(async (ctx) => {
         lines: await pdfLines(bytes),
         outline: await pdfOutline(bytes),
         blank: await blankPages(result.screen.path),
+        tags: await pdfStructure(bytes),
       });
     }
   } finally {
@@ -122,6 +124,21 @@ layout('booklet texts: names as typed, a theme counts its own laureates, one ope
     assert.match(all, /\d+\s?lauréats? de ce thème/, doc.id);
     assert.ok(doc.result.html.document.territoires.every((x) => x.compact), `${doc.id}: one opener style, the compact one`);
   }
+});
+
+layout('tags a screen reader can use: no empty heading, quotes as quotes, figures with alt, headings nested', ({ docs }) => {
+  for (const doc of docs) {
+    const headings = doc.tags.filter((t) => /^H\d$/.test(t.role));
+    assert.equal(headings.filter((h) => h.empty).map((h) => `p${h.page} ${h.role}`), [], `${doc.id}: empty headings`);
+    assert.equal(doc.tags.filter((t) => t.role === 'Figure' && !t.alt).map((t) => `p${t.page}`), [], `${doc.id}: figures without alt`);
+    // No level skipped on the way down (an H3 follows an H2 or an H3, never an H1 alone).
+    const skips = headings.flatMap((h, i) => (i > 0 && Number(h.role.slice(1)) > Number(headings[i - 1]?.role.slice(1)) + 1 ? [`p${h.page} ${headings[i - 1]?.role} → ${h.role}`] : []));
+    assert.equal(skips, [], `${doc.id}: heading levels skipped`);
+  }
+  const brochure = docs.find((d) => d.id === 'brochure')?.tags ?? [];
+  // The six partner and call quotes (p8–13), the two definitions and the testimonials: quotes.
+  const quotePages = new Set(brochure.filter((t) => t.role === 'BlockQuote' && !t.empty).map((t) => t.page));
+  for (const page of [4, 6, 8, 9, 10, 11, 12, 13]) assert.ok(quotePages.has(page), `a BlockQuote on page ${page}`);
 });
 
 layout.run();

@@ -286,3 +286,29 @@ export async function blankPages(path: string): Promise<boolean[]> {
   await rm(dir, { recursive: true, force: true });
   return blank;
 }
+
+export interface StructNode {
+  page: number;
+  role: string;
+  /** Whether it marks any content (text, image) on its page. */
+  empty: boolean;
+  alt?: string;
+}
+
+/** Every element of pdf.js's structure tree, page by page, in tree order (pdf.js getStructTree). */
+export async function pdfStructure(bytes: Uint8Array): Promise<StructNode[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  type Node = { role?: string; type?: string; alt?: string; children?: Node[] };
+  const hasContent = (node: Node): boolean => node.type === 'content' || node.type === 'object' || (node.children ?? []).some(hasContent);
+  const nodes: StructNode[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const walk = (node: Node): void => {
+      if (node.role && node.role !== 'Root') nodes.push({ page: n, role: node.role, empty: !hasContent(node), ...(node.alt ? { alt: node.alt } : {}) });
+      (node.children ?? []).forEach(walk);
+    };
+    const tree = (await (await doc.getPage(n)).getStructTree()) as Node | null;
+    if (tree) walk(tree);
+  }
+  await doc.destroy();
+  return nodes;
+}
