@@ -16,7 +16,7 @@ class FitGrow extends Paged.Handler {
     const bottom = area.getBoundingClientRect().bottom;
     for (const box of area.querySelectorAll('[data-fit-grow]')) {
       const rect = box.getBoundingClientRect();
-      const room = bottom - rect.bottom - parseFloat(getComputedStyle(box).marginBottom || '0');
+      const room = bottom - rect.bottom - parseFloat(window.getComputedStyle(box).marginBottom || '0');
       // A pixel short of the foot, so that rounding never makes the page overflow.
       if (room > 2) box.style.minHeight = `${rect.height + room - 1}px`;
     }
