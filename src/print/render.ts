@@ -55,8 +55,10 @@ export interface RenderOptions {
   /** Insert French soft hyphens before pagination (default true). */
   hyphenate?: boolean;
   /**
-   * Blank pages are added (before the last page) up to a multiple of this (4 for a
-   * saddle-stitched brochure; default 1: no padding).
+   * The page count is brought to a multiple of this (4 for a saddle-stitched brochure; default
+   * 1: no padding): by notes pages before the back cover, laid out in a second pagination
+   * (src/print/layout/filler.ts), or, in a document without a notes page, by blank pages
+   * before the last one.
    */
   padToMultipleOf?: number;
   /** Image resolution of the screen PDF (default 150 ppi). */
