@@ -49,8 +49,8 @@ bundled('writes the print and screen PDFs under their published names, same page
   }
 });
 
-bundled('the fit check finds nothing to correct in the real brochure', ({ result }) => {
-  assert.equal(result.findings.map((f) => f.message), []);
+bundled('the fit check finds nothing to correct in the real brochure (pages under 75 %: layout-bundled.test.ts)', ({ result }) => {
+  assert.equal(result.findings.filter((f) => f.kind !== 'sparse-page').map((f) => f.message), []);
   assert.equal(result.fontProblems, []);
 });
 
