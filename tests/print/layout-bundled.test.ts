@@ -126,6 +126,7 @@ const KNOWN_SPARSE = new Set([
   'habitat-adapte-et-bien-vieillir: Introduction',
   'mobilite-solidaire: Mobilité Solidaire',
   'citoyennete-et-inclusion: Programme d’insertion sociale et professionnelle des personnes migrantes',
+  'education: Le jardin musical',
 ]);
 
 layout('no page under 75 % filled, but the cover, openers, notes, the back cover and the inside back cover (known exceptions listed)', ({ docs }) => {
