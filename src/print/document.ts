@@ -10,6 +10,7 @@ import type { Compendium, Image, LoadedEdition } from '../model.ts';
 import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TierView, type TerritoryView } from '../site/view-model.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from './errors.ts';
 import { PAGE_FORMATS, type PageFormat } from './format.ts';
+import { NBSP } from './french.ts';
 
 /** What is being printed: the whole brochure, or a booklet of one territory or one theme. */
 export type PrintKind = 'edition' | 'territoire' | 'theme';
@@ -55,10 +56,12 @@ export interface PrintTerritory extends Omit<TerritoryView, 'rangs' | 'autres'> 
    */
   tailShared: boolean;
   /**
-   * No featured project and a short list (a theme's booklet often has such sections): a
-   * tinted heading instead of a full-page opener, the entries on the same page.
+   * A tinted heading instead of a full-page opener, the entries on the same page: every section
+   * of a theme's booklet (short sections, one style for the whole booklet), none elsewhere.
    */
   compact: boolean;
+  /** What the opener says under the name: « 15 lauréats en 2025 », « 1 lauréat de ce thème ». */
+  countLabel: string;
 }
 
 export interface TocEntry {
@@ -116,8 +119,22 @@ const FILE_PREFIX = 'innovation-sociale-moselle';
  */
 const SHARED_TAIL_MAX = 2;
 
-/** Most entries of each tier a section without featured project prints under its heading. */
-const COMPACT_MAX = { aussi: 2, autres: 6 };
+/**
+ * The printed title of a tier: the brochure names the territory under « Les autres lauréats »
+ * (« Les autres lauréats sur le territoire de Thionville », « Autre lauréat sur le territoire
+ * de Sarreguemines – Bitche » when there is one), with the territory's own words for a title.
+ */
+export function tierTitle(key: string, titre: string, count: number, territory: { dans: string; dans_titre?: string }): string {
+  if (key !== 'autres_laureats') return titre;
+  const where = territory.dans_titre ?? territory.dans;
+  return count === 1 ? `Autre lauréat ${where}` : `Les autres lauréats ${where}`;
+}
+
+/** « 15 lauréats en 2025 » in the brochure, « 1 lauréat de ce thème » in a theme's booklet. */
+export function countLabel(count: number, kind: PrintKind, year: number): string {
+  const laureates = `${count}${NBSP}lauréat${count > 1 ? 's' : ''}`;
+  return kind === 'theme' ? `${laureates} de ce thème` : `${laureates} en ${year}`;
+}
 
 /** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly spreads). */
 const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
@@ -178,6 +195,7 @@ export function buildPrintDocument(c: Compendium, options: PrintDocumentOptions 
     keep = (p) => p.themes.some((x) => x.id === theme.id);
   }
 
+  const kind: PrintKind = options.territory ? 'territoire' : options.theme ? 'theme' : 'edition';
   const total = BUDGETS.a_la_une.total ?? Infinity;
   const toPrint = (p: ProjectView): PrintProject => ({
     ...p,
@@ -189,18 +207,18 @@ export function buildPrintDocument(c: Compendium, options: PrintDocumentOptions 
   const territoires: PrintTerritory[] = edition.territoires.flatMap((t) => {
     const rangs = t.rangs
       .map((r) => ({ key: r.key, titre: r.titre, anchor: `${t.id}-${r.key.replaceAll('_', '-')}`, projets: r.projets.filter(keep).map(toPrint) }))
-      .filter((r) => r.projets.length > 0);
+      .filter((r) => r.projets.length > 0)
+      .map((r) => ({ ...r, titre: tierTitle(r.key, r.titre, r.projets.length, t) }));
     if (rangs.length === 0) return [];
     const { rangs: _rangs, autres: _autres, ...rest } = t; // eslint-disable-line @typescript-eslint/no-unused-vars
     const count = (key: string) => rangs.find((r) => r.key === key)?.projets.length ?? 0;
     const tailShared = count('a_la_une') > 0 && count('aussi_laureats') === 0 && count('autres_laureats') > 0 && count('autres_laureats') <= SHARED_TAIL_MAX;
-    const compact = count('a_la_une') === 0 && count('aussi_laureats') <= COMPACT_MAX.aussi && count('autres_laureats') <= COMPACT_MAX.autres;
-    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats: rangs.reduce((n, r) => n + r.projets.length, 0), tailShared, compact }];
+    const laureats = rangs.reduce((n, r) => n + r.projets.length, 0);
+    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats, tailShared, compact: kind === 'theme', countLabel: countLabel(laureats, kind, source.annee) }];
   });
   if (sujet && territoires.length === 0) throw new EmptyBookletError(sujet.nom, source.annee);
   const projets = territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets));
 
-  const kind: PrintKind = options.territory ? 'territoire' : options.theme ? 'theme' : 'edition';
   const titleYear = `${source.titre} ${source.annee}`;
   const title = sujet ? `${titleYear} — ${sujet.nom}` : titleYear;
   const partnerLogos: Record<string, PrintImage> = {};

@@ -50,6 +50,14 @@ export interface PageFacts {
   blank: boolean;
   /** Text and image area over the page (trim) area, 0–1. */
   ink: number;
+  /**
+   * Share of the content area's height that holds content, 0–1: text lines, images and tinted
+   * boxes, a gap under FILL_GAP_MM between them counting as filled (the space between
+   * paragraphs and entries), a larger one or the foot left empty not.
+   */
+  fill: number;
+  /** What is on the page, for messages: `data-fit-name` of the boxes on it, else its headings. */
+  contents: string[];
   allowSparse: boolean;
   overflows: OverflowFact[];
   /** Boxes limited by `data-fit-max-pages` that appear on this page. */
@@ -65,6 +73,8 @@ export interface PageFacts {
 export function measurePages(first: number, pageEls?: HTMLElement[] | null): PageFacts[] {
   const PX_PER_MM = 96 / 25.4;
   const TOLERANCE_PX = 1;
+  // A gap between two pieces of content up to this size is part of the layout, not emptiness.
+  const FILL_GAP_MM = 12;
   const describe = (el: Element): { name: string; named: boolean } => {
     const named = el.closest<HTMLElement>('[data-fit-name]');
     if (named?.dataset.fitName) return { name: named.dataset.fitName, named: true };
@@ -87,6 +97,8 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       side: pageEl.classList.contains('pagedjs_left_page') ? 'left' : 'right',
       blank: pageEl.classList.contains('pagedjs_blank_page'),
       ink: 0,
+      fill: 0,
+      contents: [],
       allowSparse: false,
       overflows: [],
       limited: [],
@@ -97,21 +109,47 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     if (named) facts.name = named;
     if (!pagebox || !area || !areaRect) return facts;
 
-    // Ink: text line boxes plus images, clipped to the page, over the page area.
+    // Ink: text line boxes plus images, clipped to the page, over the page area. Fill: the
+    // vertical extent of the same, and of tinted boxes, over the content area.
     let ink = 0;
+    const spans: Array<[number, number]> = [];
+    const span = (rect: DOMRect) => {
+      const top = Math.max(rect.top, areaRect.top);
+      const bottom = Math.min(rect.bottom, areaRect.bottom);
+      if (bottom > top && rect.width > 0) spans.push([top, bottom]);
+    };
     const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.nodeValue?.trim()) continue;
       range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) ink += clippedArea(rect, pagebox);
+      for (const rect of Array.from(range.getClientRects())) {
+        ink += clippedArea(rect, pagebox);
+        span(rect);
+      }
     }
     for (const el of Array.from(area.querySelectorAll('*'))) {
       const tag = el.tagName.toLowerCase();
       const isImage = tag === 'img' || tag === 'svg' || tag === 'canvas' || tag === 'video';
-      if (isImage || getComputedStyle(el).backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
+      const style = getComputedStyle(el);
+      if (isImage || style.backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
+      if (isImage || style.backgroundImage !== 'none' || !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style.backgroundColor)) span(el.getBoundingClientRect());
     }
     facts.ink = Math.min(1, ink / (pagebox.width * pagebox.height));
+    spans.sort((a, b) => a[0] - b[0]);
+    let covered = 0;
+    let end = areaRect.top;
+    for (const [top, bottom] of spans) {
+      if (bottom <= end) continue;
+      // A small gap (the top of the area included) counts as filled; overlaps count once.
+      const start = top - end <= FILL_GAP_MM * PX_PER_MM ? end : top;
+      covered += bottom - start;
+      end = bottom;
+    }
+    facts.fill = areaRect.height > 0 ? Math.min(1, covered / areaRect.height) : 0;
+    const names = Array.from(area.querySelectorAll<HTMLElement>('[data-fit-name]'), (el) => el.dataset.fitName ?? '');
+    const headings = Array.from(area.querySelectorAll<HTMLElement>('h1, h2, h3'), (el) => (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim());
+    facts.contents = [...new Set((names.length ? names : headings).filter(Boolean))];
     facts.allowSparse = area.querySelector('[data-fit-allow-sparse]') !== null;
 
     // Overflow of the content area. Paged.js lays a page out in CSS columns: what does not fit
@@ -186,7 +224,7 @@ export async function collectPageFacts(page: Page, first = 1): Promise<PageFacts
   return page.evaluate(measurePages, first);
 }
 
-export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'image-resolution';
+export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'sparse-page' | 'image-resolution';
 
 export interface FitFinding {
   kind: FitKind;
@@ -199,8 +237,10 @@ export interface FitFinding {
 }
 
 export interface FitOptions {
-  /** Pages with less ink than this (0–1) are reported (default 0.1). */
+  /** Pages with less ink than this (0–1) are reported as (nearly) empty (default 0.1). */
   minInk?: number;
+  /** Pages filled over less of their height than this (0–1) are reported (default 0.75). */
+  minFill?: number;
   /** Named pages that may be nearly empty by design (default: cover, opener, back-cover). */
   sparsePages?: readonly string[];
 }
@@ -210,6 +250,7 @@ const DEFAULT_SPARSE_PAGES = ['cover', 'opener', 'back-cover'];
 /** Judges the measured pages: overflowing boxes, boxes over their page budget, (nearly) empty pages. */
 export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {}): FitFinding[] {
   const minInk = options.minInk ?? 0.1;
+  const minFill = options.minFill ?? 0.75;
   const sparsePages = new Set(options.sparsePages ?? DEFAULT_SPARSE_PAGES);
   const findings: FitFinding[] = [];
 
@@ -246,8 +287,20 @@ export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {
 
   for (const page of facts) {
     // A page with an overflow is full, whatever its ink: the overflow is the finding.
-    if (page.blank || page.ink >= minInk || page.overflows.length > 0) continue;
-    if (page.ink > 0 && (page.allowSparse || (page.name && sparsePages.has(page.name)))) continue;
+    if (page.blank || page.overflows.length > 0) continue;
+    const sparse = page.allowSparse || (page.name !== undefined && sparsePages.has(page.name));
+    if (page.ink >= minInk) {
+      if (sparse || page.fill >= minFill) continue;
+      const what = page.contents.length ? page.contents.join(', ') : 'sans titre';
+      findings.push({
+        kind: 'sparse-page',
+        page: page.number,
+        ...(page.contents[0] ? { name: page.contents[0] } : {}),
+        message: `Page ${page.number} presque vide${NBSP}: ${what} (${Math.round(page.fill * 100)}${NBSP}% de la hauteur remplie). Rapprochez la suite de cette page ou étoffez-la.`,
+      });
+      continue;
+    }
+    if (page.ink > 0 && sparse) continue;
     const percent = page.ink < 0.01 ? `moins de 1${NBSP}%` : `${Math.round(page.ink * 100)}${NBSP}%`;
     findings.push({
       kind: 'empty-page',

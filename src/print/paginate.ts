@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { FontLoadError, PaginationError, PaginationTimeoutError, PrintLoadError } from './errors.ts';
+import { notesPagesNeeded } from './layout/filler.ts';
 import { NAME_SHIM } from './page-globals.ts';
 
 const PAGED_JS = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.js');
@@ -211,6 +212,25 @@ export async function paginate(page: Page, loaded: LoadedPage, options: Paginate
   return state.pages;
 }
 
+/**
+ * Runs in the page: the number of the last page of content before the last page (the back
+ * cover), not counting the page Paged.js left blank for the back cover's parity. Self-contained.
+ */
+function lastContentPage(): number {
+  const pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
+  let last = pages.length - 1;
+  while (last > 0 && pages[last - 1]?.classList.contains('pagedjs_blank_page')) last--;
+  return last;
+}
+
+/**
+ * How many notes pages the document needs before its back cover to end on a multiple of
+ * `multiple` (src/print/layout/filler.ts), judged on a first pagination.
+ */
+export async function notesPagesFor(page: Page, multiple: number): Promise<number> {
+  return multiple > 1 ? notesPagesNeeded(await page.evaluate(lastContentPage), multiple) : 0;
+}
+
 /** Runs in the page: adds blank pages so the count is a multiple of `multiple`. Self-contained. */
 function insertBlankPages(multiple: number): number {
   const container = document.querySelector('.pagedjs_pages');
@@ -239,9 +259,10 @@ function insertBlankPages(multiple: number): number {
 }
 
 /**
- * Pads the paginated document with blank pages up to a multiple of `multiple` (4 for a
- * saddle-stitched brochure: a printer would otherwise add them, and could not put them before
- * the back cover). Blank pages carry no running head nor folio (`@page :blank`).
+ * Pads the paginated document with blank pages up to a multiple of `multiple`: only for a
+ * document without a notes page to show (src/print/layout/filler.ts), such as a hand-made
+ * print HTML. Added after the layout, they are not counted by its contents page. Blank pages
+ * carry no running head nor folio (`@page :blank`).
  */
 export async function padPages(page: Page, multiple: number): Promise<number> {
   return multiple > 1 ? page.evaluate(insertBlankPages, multiple) : 0;

@@ -29,7 +29,8 @@ import { PdfOutputError, PrintInputNotFoundError } from './errors.ts';
 import { guillemets, NBSP } from './french.ts';
 import { fitFindings, type FitFinding, type FitOptions, type PageFacts } from './fit.ts';
 import { hyphenateHtml } from './hyphenate.ts';
-import { deferContent, loadPrintPage, padPages, paginate } from './paginate.ts';
+import { withNotesPages } from './layout/filler.ts';
+import { deferContent, loadPrintPage, notesPagesFor, padPages, paginate } from './paginate.ts';
 import { buildDate, finishPdf, PDF_LOAD, trimToBox, type PageGeometry, type PdfMetadata } from './pdf-finish.ts';
 import { mergePdfParts } from './pdf-merge.ts';
 import type { PdfFont } from './pdf-fonts.ts';
@@ -55,8 +56,10 @@ export interface RenderOptions {
   /** Insert French soft hyphens before pagination (default true). */
   hyphenate?: boolean;
   /**
-   * Blank pages are added (before the last page) up to a multiple of this (4 for a
-   * saddle-stitched brochure; default 1: no padding).
+   * The page count is brought to a multiple of this (4 for a saddle-stitched brochure; default
+   * 1: no padding): by notes pages before the back cover, laid out in a second pagination
+   * (src/print/layout/filler.ts), or, in a document without a notes page, by blank pages
+   * before the last one.
    */
   padToMultipleOf?: number;
   /** Image resolution of the screen PDF (default 150 ppi). */
@@ -269,8 +272,12 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
   const session = options.session ?? (await launchBrowser({ timeoutMs: Math.min(limits.load, LAUNCH_TIMEOUT_MS), protocolTimeoutMs: longest + 60_000 }));
   lap('launch');
   const entryPath = `/${relative(root, input).split(sep).join('/')}`;
-  const server = await serveFolder(root, new Map([[entryPath, deferContent(options.hyphenate === false ? html : hyphenateHtml(html))]]));
+  const prepare = (source: string) => deferContent(options.hyphenate === false ? source : hyphenateHtml(source));
+  const served = new Map([[entryPath, prepare(html)]]);
+  const server = await serveFolder(root, served);
   let page: Page | undefined;
+  // The tab of a second pagination (notes pages, src/print/layout/filler.ts), closed like the first.
+  let padded: Page | undefined;
   // A dead browser or tab fails whatever step is waiting on it, as a BrowserCrashError (the
   // build tries once more with a fresh browser). Not every pending call would notice.
   let onDisconnected = (): void => {};
@@ -280,10 +287,10 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     if (!session.browser.connected) onDisconnected();
   });
   crash.catch(() => {});
-  const work = async (tab: Page): Promise<RenderResult> => {
-    const page = tab;
+  /** Loads `path` in `page` and paginates it. */
+  const layOut = async (page: Page, path: string) => {
     enter('load');
-    const loaded = await loadPrintPage(page, server.urlFor(entryPath.slice(1)), { bleedMm, cropMarks, timeoutMs: limits.load });
+    const loaded = await loadPrintPage(page, server.urlFor(path.slice(1)), { bleedMm, cropMarks, timeoutMs: limits.load });
     await installRecorder(page);
     lap('load');
 
@@ -312,7 +319,25 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
         }
       },
     });
-    const pageCount = laidOut + (await padPages(page, options.padToMultipleOf ?? 1));
+    return { loaded, laidOut, collectGarbage };
+  };
+  const work = async (tab: Page): Promise<RenderResult> => {
+    let page = tab;
+    let { loaded, laidOut, collectGarbage } = await layOut(page, entryPath);
+    // A whole number of sheets by layout: notes pages before the back cover, laid out by
+    // Paged.js in a second pagination so that the contents and folios count them.
+    const multiple = options.padToMultipleOf ?? 1;
+    const notes = await notesPagesFor(page, multiple);
+    const notesHtml = notes > 0 ? withNotesPages(html, notes) : undefined;
+    if (notesHtml !== undefined) {
+      const path = entryPath.replace(/(\.html?)?$/, '-notes$1');
+      served.set(path, prepare(notesHtml));
+      padded = await session.browser.newPage();
+      await page.close();
+      page = padded;
+      ({ loaded, laidOut, collectGarbage } = await layOut(page, path));
+    }
+    const pageCount = laidOut + (await padPages(page, multiple));
     // The blank pages added for binding are pages of the PDFs: progress counts them from here.
     pagesSoFar = pageCount;
     lap('paginate');
@@ -446,7 +471,9 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     watch?.stop();
     session.browser.off('disconnected', onDisconnected);
     // Bounded: a tab stuck in a layout may never answer; the browser's owner kills it anyway.
-    if (page && session.browser.connected) await Promise.race([page.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000).unref())]);
+    for (const tab of [page, padded]) {
+      if (tab && session.browser.connected) await Promise.race([tab.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000).unref())]);
+    }
     await server.close();
     if (!options.session) await session.close();
   }

@@ -46,7 +46,8 @@ booklet('holds the territory’s five laureates and nothing else, with nothing t
   for (const p of result.html.document.projets) assert.ok(all.includes(squash(p.titre.charAt(0).toUpperCase() + p.titre.slice(1))), p.titre);
   assert.is(result.html.document.projets.length, 5);
   assert.not.ok(all.includes('Graoucoop'), 'no project of another territory');
-  assert.equal(result.findings.map((f) => f.message), []);
+  // Pages under 75 % are checked, with their known exceptions, by layout-bundled.test.ts.
+  assert.equal(result.findings.filter((f) => f.kind !== 'sparse-page').map((f) => f.message), []);
 });
 
 booklet.run();

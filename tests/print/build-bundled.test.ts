@@ -16,7 +16,7 @@ import { isDarkNeutralCmyk, isKOnly } from '../../src/print/pdf/ink.ts';
 import { pagePaint } from '../../src/print/pdf/page-paint.ts';
 import { formatPreflight } from '../../src/print/pdf/preflight.ts';
 import { ghostscriptVersion } from '../../src/print/pdfx.ts';
-import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
+import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, tocNumbers, type OutlineEntry } from './pdf-helpers.ts';
 import { bundledBuild } from './support/fixture.ts';
 import { tocNumbers } from './support/toc.ts';
 
@@ -54,8 +54,8 @@ bundled('writes the print and screen PDFs under their published names, same page
   }
 });
 
-bundled('the fit check finds nothing to correct in the real brochure', ({ result }) => {
-  assert.equal(result.findings.map((f) => f.message), []);
+bundled('the fit check finds nothing to correct in the real brochure (pages under 75 %: layout-bundled.test.ts)', ({ result }) => {
+  assert.equal(result.findings.filter((f) => f.kind !== 'sparse-page').map((f) => f.message), []);
   assert.equal(result.fontProblems, []);
 });
 
@@ -92,7 +92,7 @@ bundled('every project appears inside its territory’s section, between its ope
   assert.is(territories.flatMap((t) => t.rangs.flatMap((r) => r.projets)).length, 56);
 });
 
-bundled('running heads carry the section; no folio on the cover, the openers and the blank pages', ({ result, text }) => {
+bundled('running heads carry the section; no folio on the cover, the back cover and the blank pages', ({ result, text }) => {
   const facts = result.pageFacts;
   for (const page of facts) {
     const lines = text[page.number - 1] ?? [];
@@ -106,7 +106,9 @@ bundled('running heads carry the section; no folio on the cover, the openers and
   const page = text[graoucoop - 1] ?? [];
   const head = graoucoop % 2 === 0 ? 'INNOVATIONSOCIALEENMOSELLE2025' : squash('TERRITOIRE DE METZ – ORNE');
   assert.ok(page.some((l) => squash(l) === head), `running head of page ${graoucoop}: ${head}`);
-  assert.ok(facts.some((p) => p.name?.startsWith('opener')), 'territory openers are named pages');
+  // Territory openers are tinted boxes sized to fit (print/handlers/fit-grow.js), on pages of
+  // the flow, with running heads and folios: sparse by design, not named pages.
+  assert.is(facts.filter((p) => p.allowSparse && !p.name).length >= result.html.document.territoires.length, true, 'a page per opener marked sparse by design');
 });
 
 bundled('print PDF: TrimBox is A4 and BleedBox is 3 mm around it on every page; screen PDF has no bleed', async ({ result, print, screen }) => {
@@ -157,16 +159,14 @@ bundled('screen PDF: tagged, French, titled, with one outline entry per section'
   }
 });
 
-bundled('each « autres lauréats » tier is one list in the tagged PDF, though its first entry is laid out apart', async ({ result, screen }) => {
-  const expected = result.html.document.territoires.flatMap((t) => t.rangs.filter((r) => r.key === 'autres_laureats').map((r) => r.projets.length));
-  assert.ok(expected.some((n) => n > 5), `a long list among ${expected.join(', ')}`);
-  // The last lists whose items hold a heading (the project's name, h3): the territories come
-  // after the editorial pages, and nothing after them has such a list.
-  const lists = (await pdfLists(screen)).filter((list) => list.types.has('/H3'));
-  assert.equal(
-    lists.slice(-expected.length).map((list) => list.items),
-    expected,
-  );
+bundled('every « autres lauréats » entry is a list item with its heading in the tagged PDF', async ({ result, screen }) => {
+  // The tier's first entry is laid out apart (with the tier's title) and a list continued on
+  // the next page is another list: the items are counted, not the lists. (Joining them with
+  // aria-owns left 14 headings empty in Chromium's tags.)
+  const others = result.html.document.territoires.flatMap((t) => t.rangs.filter((r) => r.key === 'autres_laureats')).reduce((n, r) => n + r.projets.length, 0);
+  const steps = result.html.document.source.appel?.etapes?.length ?? 0;
+  const items = (await pdfLists(screen)).filter((list) => list.types.has('/H3')).reduce((n, list) => n + list.items, 0);
+  assert.is(items, others + steps);
 });
 
 bundled('the cover as an image for the site: the first page to its trim, 600 px wide, in the cover\'s colour', async ({ result }) => {

@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadCompendium } from '../../src/data/index.ts';
 import type { Compendium } from '../../src/model.ts';
-import { buildPrintDocument, groupFigures } from '../../src/print/document.ts';
+import { buildPrintDocument, countLabel, groupFigures, tierTitle } from '../../src/print/document.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from '../../src/print/errors.ts';
 import { formatCss, PAGE_FORMATS } from '../../src/print/format.ts';
 import { BUNDLED_DATA } from './support/fixture.ts';
@@ -56,6 +56,25 @@ doc('a short tail shares the last featured page; long sections open with a full 
   const flags = Object.fromEntries(d.territoires.map((t) => [t.id, { shared: t.tailShared, compact: t.compact }]));
   assert.equal(flags['sarreguemines-bitche'], { shared: true, compact: false }, 'one featured + one other laureate');
   assert.equal(flags['metz-orne'], { shared: false, compact: false });
+});
+
+doc('one opener style per document: full openers in the brochure and a territory’s booklet, compact heads in a theme’s', ({ c }) => {
+  assert.ok(buildPrintDocument(c).territoires.every((t) => !t.compact));
+  assert.ok(buildPrintDocument(c, { territory: 'thionville' }).territoires.every((t) => !t.compact));
+  const theme = buildPrintDocument(c, { theme: 'alimentation-durable-et-solidaire' });
+  assert.ok(theme.territoires.length > 1 && theme.territoires.every((t) => t.compact));
+});
+
+doc('tier titles and counts as printed: the territory named in the heading, a theme counting its own', ({ c }) => {
+  const titles = Object.fromEntries(buildPrintDocument(c).territoires.map((t) => [t.id, t.rangs.find((r) => r.key === 'autres_laureats')?.titre]));
+  assert.is(titles.moselle, 'Les autres lauréats sur le territoire de la Moselle', 'dans_titre first');
+  assert.is(titles.thionville, 'Les autres lauréats sur le territoire de Thionville');
+  assert.is(titles['sarreguemines-bitche'], 'Autre lauréat sur le territoire de Sarreguemines – Bitche', 'singular');
+  assert.is(tierTitle('aussi_laureats', 'Ils sont aussi lauréats', 1, { dans: 'en Moselle' }), 'Ils sont aussi lauréats');
+  assert.is(countLabel(15, 'edition', 2025), `15${NB}lauréats en 2025`);
+  assert.is(countLabel(1, 'theme', 2025), `1${NB}lauréat de ce thème`);
+  const theme = buildPrintDocument(c, { theme: 'alimentation-durable-et-solidaire' });
+  assert.ok(theme.territoires.every((t) => t.countLabel.endsWith('de ce thème')), theme.territoires.map((t) => t.countLabel).join(', '));
 });
 
 doc('table of contents: every section, partners and territories grouped', ({ c }) => {

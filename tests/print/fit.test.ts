@@ -10,6 +10,8 @@ const page = (n: number, facts: Partial<PageFacts> = {}): PageFacts => ({
   side: n % 2 === 0 ? 'left' : 'right',
   blank: false,
   ink: 0.5,
+  fill: 1,
+  contents: [],
   allowSparse: false,
   overflows: [],
   limited: [],

@@ -3,13 +3,15 @@
  * with pdfjs-dist, and run poppler's tools when they are installed (always in CI).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
+import * as assert from 'uvu/assert';
+import type { BuildPrintResult } from '../../src/print/build.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -299,4 +301,67 @@ export async function pdfLists(bytes: Uint8Array): Promise<Array<{ items: number
   };
   walk(doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict));
   return lists;
+}
+
+/**
+ * The table of contents as printed: each numbered entry (in document order) with the number
+ * printed beside it. The numbers are read in reading order from the Sommaire page (a wrapped
+ * title carries its number on its first line) and paired with the entries that have one.
+ */
+export function tocNumbers(text: string[][], result: Pick<BuildPrintResult, 'html'>): Array<{ titre: string; number: number }> {
+  const tocPage = text.findIndex((lines) => lines.some((l) => l.trim() === 'Sommaire'));
+  const lines = text[tocPage] ?? [];
+  const start = lines.findIndex((l) => l.trim() === 'Sommaire');
+  // Between the title and the folio (the last line); the contents come first, and what
+  // follows them on the page (a booklet's opener and its own contents) is not theirs.
+  const entries = result.html.document.toc.flatMap((e) => [e, ...(e.entries ?? [])]).filter((e) => e.anchor);
+  const numbers = lines.slice(start + 1, -1).flatMap((l) => /\s(\d+)$/.exec(` ${l.trim()}`)?.slice(1, 2) ?? []).map(Number).slice(0, entries.length);
+  assert.is(numbers.length, entries.length, 'one number per numbered entry');
+  return entries.map((e, i) => ({ titre: e.titre, number: numbers[i] ?? 0 }));
+}
+
+/**
+ * Whether each page of the PDF is blank: rendered at 20 ppi, no pixel differs from the page's
+ * most common colour by more than a trace.
+ */
+export async function blankPages(path: string): Promise<boolean[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'compendium-blank-'));
+  poppler('pdftoppm', ['-r', '20', '-gray', '-png', path, join(dir, 'p')]);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+  const blank: boolean[] = [];
+  for (const file of files) {
+    const { data } = await sharp(join(dir, file)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const counts = new Map<number, number>();
+    for (const v of data) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const background = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 255;
+    blank.push(!data.some((v) => Math.abs(v - background) > 24));
+  }
+  await rm(dir, { recursive: true, force: true });
+  return blank;
+}
+
+export interface StructNode {
+  page: number;
+  role: string;
+  /** Whether it marks any content (text, image) on its page. */
+  empty: boolean;
+  alt?: string;
+}
+
+/** Every element of pdf.js's structure tree, page by page, in tree order (pdf.js getStructTree). */
+export async function pdfStructure(bytes: Uint8Array): Promise<StructNode[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  type Node = { role?: string; type?: string; alt?: string; children?: Node[] };
+  const hasContent = (node: Node): boolean => node.type === 'content' || node.type === 'object' || (node.children ?? []).some(hasContent);
+  const nodes: StructNode[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const walk = (node: Node): void => {
+      if (node.role && node.role !== 'Root') nodes.push({ page: n, role: node.role, empty: !hasContent(node), ...(node.alt ? { alt: node.alt } : {}) });
+      (node.children ?? []).forEach(walk);
+    };
+    const tree = (await (await doc.getPage(n)).getStructTree()) as Node | null;
+    if (tree) walk(tree);
+  }
+  await doc.destroy();
+  return nodes;
 }

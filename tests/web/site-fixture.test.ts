@@ -104,10 +104,29 @@ pages('the photo: <picture> with AVIF, WebP and JPEG srcsets, width, height and 
   assert.is(jpeg.subarray(0, 2).toString('hex'), 'ffd8', 'the fallback file is a JPEG');
 });
 
-pages('an awaited photo is a decorative panel, not an image', async () => {
+pages('a published edition lays out a project without its photo for its text: no empty frame on its page or card', async () => {
   const html = main(await site.read('projets/hostile/index.html'));
-  assert.match(html, /<div class="photo photo--placeholder photo--t1" aria-hidden="true">/);
-  assert.not.match(html, /<img/);
+  assert.not.match(html, /project__media|photo--|<img/, 'no photo box on the page');
+  assert.match(html, /<div class="project__layout">\s*<dl class="facts">/, 'the facts take the place');
+  const territory = main(await site.read('territoires/metz-orne/index.html'));
+  const cards = territory.match(/<article class="card[\s\S]*?<\/article>/g) ?? [];
+  const hostile = cards.find((c) => c.includes('/projets/hostile/')) ?? '';
+  const withPhoto = cards.find((c) => c.includes('/projets/atelier-velo/')) ?? '';
+  assert.match(hostile, /^<article class="card">/, hostile.slice(0, 80));
+  assert.not.match(hostile, /card__media|photo/);
+  assert.match(withPhoto, /^<article class="card card--photo">[\s\S]*<div class="card__media"><figure class="photo">/, 'with a photo, as before');
+});
+
+pages('a draft edition marks the missing photo « Photo à fournir », small, on the page and the card', async () => {
+  const dataDir = await fixtureData();
+  const edition = join(dataDir, 'editions/2025/edition.yaml');
+  await writeFile(edition, `brouillon: true\n${await readFile(edition, 'utf8')}`);
+  const draft = await build({ dataDir, drafts: true });
+  const page = main(await draft.read('projets/hostile/index.html'));
+  assert.match(page, /<div class="project__media">\s*<p class="photo photo--missing">Photo à fournir<\/p>/);
+  const territory = main(await draft.read('territoires/metz-orne/index.html'));
+  const hostile = (territory.match(/<article class="card[\s\S]*?<\/article>/g) ?? []).find((c) => c.includes('/projets/hostile/')) ?? '';
+  assert.match(hostile, /<p class="photo photo--missing">Photo à fournir<\/p>/);
 });
 
 pages('territory pages list their projects in the right tiers, in order', async () => {

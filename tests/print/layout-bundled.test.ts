@@ -1,0 +1,188 @@
+/**
+ * The layout of the brochure and of every booklet of the bundled data (6 territories, 11
+ * themes), built in one browser: contents pages that tell the truth, a whole number of sheets
+ * without a run of blank pages, no page left nearly empty, headings and booklet texts as
+ * printed. Read back from the real PDFs (pdftotext, pdf.js, pixels at 20 ppi).
+ */
+import { readFile } from 'node:fs/promises';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
+import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
+import { loadCompendium } from '../../src/data/index.ts';
+import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
+import { BUNDLED_DATA, ENV, tempDir } from './support/fixture.ts';
+
+interface Built {
+  id: string;
+  result: BuildPrintResult;
+  /** Each page's text in reading order. */
+  pages: string[];
+  lines: string[][];
+  outline: Awaited<ReturnType<typeof pdfOutline>>;
+  blank: boolean[];
+  tags: StructNode[];
+}
+
+const layout = suite<{ docs: Built[] }>('print layout (brochure and every booklet, bundled data)');
+
+/** Text as compared: no spaces, no soft hyphens, one apostrophe. */
+const norm = (text: string) => squash(text).replace(/['\u02BC]/g, '’').toLowerCase();
+
+layout.before(async (ctx) => {
+  requirePoppler();
+  const loaded = await loadCompendium(BUNDLED_DATA);
+  const c = loaded.compendium;
+  if (!c) throw new Error('the bundled data does not load');
+  const territories = c.territoires.map((t) => t.id);
+  const themes = c.themes.map((t) => t.id);
+  const jobs = [{ id: 'brochure' }, ...territories.map((id) => ({ id, territory: id })), ...themes.map((id) => ({ id, theme: id }))];
+  const outDir = await tempDir('layout');
+  const session: BrowserSession = await launchBrowser({ timeoutMs: 60_000, protocolTimeoutMs: 300_000 });
+  ctx.docs = [];
+  try {
+    for (const { id, ...job } of jobs) {
+      const result = await buildPrint({ dataDir: BUNDLED_DATA, compendium: c, outDir, pdfx: false, session, env: ENV, ...job });
+      const bytes = await readFile(result.screen.path);
+      ctx.docs.push({
+        id,
+        result,
+        pages: await pageTexts(result.screen.path, bytes),
+        lines: await pdfLines(bytes),
+        outline: await pdfOutline(bytes),
+        blank: await blankPages(result.screen.path),
+        tags: await pdfStructure(bytes),
+      });
+    }
+  } finally {
+    await session.close();
+  }
+});
+
+layout('builds the brochure and all 17 booklets', ({ docs }) => {
+  assert.is(docs.length, 18, docs.map((d) => d.id).join(', '));
+});
+
+layout('every number of every contents page is the page where that heading prints', ({ docs }) => {
+  const wrong: string[] = [];
+  for (const doc of docs) {
+    // The contents are in document order: each entry's bookmark is the next one of that title
+    // (« Moselle » is also a heading of the key figures, before the territory).
+    let from = 0;
+    for (const { titre, number } of tocNumbers(doc.lines, doc.result)) {
+      // The heading's page: its bookmark (made from the heading), checked against the text.
+      const at = doc.outline.findIndex((e, i) => i >= from && norm(e.title) === norm(titre));
+      from = at + 1;
+      const page = doc.outline[at]?.page ?? 0;
+      if (!norm(doc.pages[page - 1] ?? '').includes(norm(titre))) wrong.push(`${doc.id}: « ${titre} » introuvable page ${page}`);
+      else if (page !== number) wrong.push(`${doc.id}: « ${titre} » annoncé page ${number}, imprimé page ${page}`);
+    }
+  }
+  assert.equal(wrong, []);
+});
+
+layout('a whole number of sheets, and at most one blank page: the inside back cover', ({ docs }) => {
+  for (const doc of docs) {
+    assert.is(doc.result.pageCount % 4, 0, `${doc.id}: ${doc.result.pageCount} pages`);
+    const blank = doc.blank.flatMap((b, i) => (b ? [i + 1] : []));
+    assert.ok(blank.length <= 1, `${doc.id}: blank pages ${blank.join(', ')}`);
+    if (blank.length) assert.is(blank[0], doc.result.pageCount - 1, `${doc.id}: the blank page is the inside back cover`);
+  }
+});
+
+/**
+ * Pages still under 75 % on the bundled data, by document and first thing on the page: NOT
+ * FIXED YET (issue 13, item 6). Section ends that the next opener cannot fill (a list whose
+ * next entry does not fit), the booklets' contents-and-introduction page, a few featured pages
+ * whose text is short even at the largest size. Listed so that no other page joins them; the
+ * list is to shrink to nothing.
+ */
+const KNOWN_SPARSE = new Set([
+  'brochure: Édito',
+  'brochure: Le Département de la Moselle s’engage en faveur de l’Économie Sociale et Solidaire (ESS)',
+  'brochure: partenaire Moselle Mécènes Solidaires',
+  'brochure: Favoriser la commande publique inclusive et socialement responsable avec le schéma des achats responsables mosellans',
+  'brochure: Le Pôle CulturEgal·e',
+  'brochure: Les Petites Cantines Metz',
+  'brochure: La Dragonne',
+  'brochure: Ateliers pour l’accès aux droits des femmes isolées',
+  'brochure: Transport d’utilité sociale',
+  'brochure: Côté Nature',
+  'brochure: Projet social et culturel',
+  'moselle: Introduction',
+  'moselle: Le Pôle CulturEgal·e',
+  'metz-orne: Introduction',
+  'metz-orne: Les Petites Cantines Metz',
+  'metz-orne: La Dragonne',
+  'thionville: Introduction',
+  'thionville: Ateliers pour l’accès aux droits des femmes isolées',
+  'sarreguemines-bitche: Introduction',
+  'forbach-saint-avold: Introduction',
+  'forbach-saint-avold: Côté Nature',
+  'sarrebourg-chateau-salins: Introduction',
+  'sarrebourg-chateau-salins: Projet social et culturel',
+  'alimentation-durable-et-solidaire: Les Petites Cantines Metz',
+  'ruralite: Volontariat rural et solidaire',
+  'habitat-adapte-et-bien-vieillir: Introduction',
+  'mobilite-solidaire: Mobilité Solidaire',
+  'citoyennete-et-inclusion: Programme d’insertion sociale et professionnelle des personnes migrantes',
+  'education: Le jardin musical',
+]);
+
+layout('no page under 75 % filled, but the cover, openers, notes, the back cover and the inside back cover (known exceptions listed)', ({ docs }) => {
+  const sparse = docs.flatMap((doc) => doc.result.findings.filter((f) => f.kind === 'sparse-page' || f.kind === 'empty-page').map((f) => ({ key: `${doc.id}: ${f.name ?? ''}`, message: `${doc.id}: ${f.message}` })));
+  assert.equal(sparse.filter((s) => !KNOWN_SPARSE.has(s.key)).map((s) => s.message), []);
+  assert.ok(sparse.every((s) => !s.message.includes('la page est vide')), 'no empty page');
+});
+
+layout('the fit check names what is on a page it reports', ({ docs }) => {
+  for (const doc of docs) {
+    for (const f of doc.result.findings.filter((x) => x.kind === 'sparse-page')) assert.ok(f.name && f.message.includes(f.name), f.message);
+  }
+});
+
+layout('tier headings as printed: « Les autres lauréats sur le territoire de … », singular when there is one', ({ docs }) => {
+  const text = norm((docs.find((d) => d.id === 'brochure')?.pages ?? []).join('\n'));
+  for (const heading of [
+    'Les autres lauréats sur le territoire de la Moselle',
+    'Les autres lauréats sur le territoire de Metz – Orne',
+    'Les autres lauréats sur le territoire de Thionville',
+    'Les autres lauréats sur le territoire de Forbach – Saint-Avold',
+    'Autre lauréat sur le territoire de Sarreguemines – Bitche',
+    'Autre lauréat sur le territoire de Sarrebourg – Château-Salins',
+  ]) {
+    assert.ok(text.includes(norm(heading)), heading);
+  }
+});
+
+layout('booklet texts: names as typed, a theme counts its own laureates, one opener style per booklet', ({ docs }) => {
+  for (const doc of docs.filter((d) => d.result.html.document.kind === 'territoire')) {
+    const t = doc.result.html.document.territoires[0];
+    const intro = squash(doc.pages[1] ?? '');
+    assert.ok(intro.includes(squash(`lauréats de l’appel à projets « Innovation Sociale en Moselle » ${t?.dans}`)) || intro.includes(squash(`${t?.dans}, tirés`)), `${doc.id}: ${doc.pages[1]}`);
+    assert.ok(doc.result.html.document.territoires.every((x) => !x.compact), `${doc.id}: a full opener`);
+  }
+  for (const doc of docs.filter((d) => d.result.html.document.kind === 'theme')) {
+    const all = doc.pages.join('\n');
+    assert.not.match(all, /lauréats? en 2025/, `${doc.id}: counts the theme’s laureates`);
+    assert.match(all, /\d+\s?lauréats? de ce thème/, doc.id);
+    assert.ok(doc.result.html.document.territoires.every((x) => x.compact), `${doc.id}: one opener style, the compact one`);
+  }
+});
+
+layout('tags a screen reader can use: no empty heading, quotes as quotes, figures with alt, headings nested', ({ docs }) => {
+  for (const doc of docs) {
+    const headings = doc.tags.filter((t) => /^H\d$/.test(t.role));
+    assert.equal(headings.filter((h) => h.empty).map((h) => `p${h.page} ${h.role}`), [], `${doc.id}: empty headings`);
+    assert.equal(doc.tags.filter((t) => t.role === 'Figure' && !t.alt).map((t) => `p${t.page}`), [], `${doc.id}: figures without alt`);
+    // No level skipped on the way down (an H3 follows an H2 or an H3, never an H1 alone).
+    const skips = headings.flatMap((h, i) => (i > 0 && Number(h.role.slice(1)) > Number(headings[i - 1]?.role.slice(1)) + 1 ? [`p${h.page} ${headings[i - 1]?.role} → ${h.role}`] : []));
+    assert.equal(skips, [], `${doc.id}: heading levels skipped`);
+  }
+  const brochure = docs.find((d) => d.id === 'brochure')?.tags ?? [];
+  // The six partner and call quotes (p8–13), the two definitions and the testimonials: quotes.
+  const quotePages = new Set(brochure.filter((t) => t.role === 'BlockQuote' && !t.empty).map((t) => t.page));
+  for (const page of [4, 6, 8, 9, 10, 11, 12, 13]) assert.ok(quotePages.has(page), `a BlockQuote on page ${page}`);
+});
+
+layout.run();
