@@ -15,9 +15,8 @@ import { findChrome, type FoundBrowser } from '../../src/browser/find-chrome.ts'
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { formatReport } from '../../src/build/report.ts';
 import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
-import { pdfFonts, pdfLines, pdfOutline, requirePoppler, squash, type OutlineEntry } from './pdf-helpers.ts';
+import { pdfFonts, pdfLines, pdfOutline, requirePoppler, squash, tocNumbers, type OutlineEntry } from './pdf-helpers.ts';
 import { BUNDLED_DATA, ENV, bundledBuild, tempDir } from './support/fixture.ts';
-import { tocNumbers } from './support/toc.ts';
 
 interface Book {
   result: BuildPrintResult;

@@ -18,7 +18,6 @@ import { formatPreflight } from '../../src/print/pdf/preflight.ts';
 import { ghostscriptVersion } from '../../src/print/pdfx.ts';
 import { pageTexts, pdfBoxes, pdfFonts, pdfInfo, pdfLines, pdfLists, pdfOutline, poppler, requirePoppler, squash, tocNumbers, type OutlineEntry } from './pdf-helpers.ts';
 import { bundledBuild } from './support/fixture.ts';
-import { tocNumbers } from './support/toc.ts';
 
 interface Context {
   result: BuildPrintResult & { outDir: string };
