@@ -13,7 +13,7 @@ import { displayPath, type Loaded, type Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { suggest } from './suggest.ts';
 
-type Collection = Exclude<keyof Compendium, 'editions'>;
+type Collection = Exclude<keyof Compendium, 'editions' | 'site'>;
 
 const LABELS: Record<Collection, string> = {
   territoires: 'territoire',

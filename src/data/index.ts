@@ -7,6 +7,7 @@ import type { Compendium } from '../model.ts';
 import { loadData, type Loaded } from './load.ts';
 import { crossCheck } from './crosscheck.ts';
 import { editorialWarnings } from './warnings.ts';
+import { publicationChecks } from './publication-checks.ts';
 import { sortFindings, type Finding } from './finding.ts';
 import { summarize, type Summary } from './summary.ts';
 
@@ -32,7 +33,7 @@ export interface LoadOptions {
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loaded = await loadData(resolve(dataDir));
-  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded)];
+  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...publicationChecks(loaded)];
   const sorted = sortFindings(findings).map((f): Finding => (options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
   const errors = sorted.filter((f) => f.severity === 'erreur');
   const warnings = sorted.filter((f) => f.severity === 'avertissement');

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, basename } from 'node:path';
-import type { Compendium, LoadedEdition } from '../model.ts';
+import type { Compendium, LoadedEdition, SiteFacts } from '../model.ts';
 import type { Finding } from './finding.ts';
 import { readYamlFile, type ReadResult, type YamlFile } from './yaml.ts';
 import { validatorFor, type Kind } from './schemas.ts';
@@ -113,7 +113,7 @@ export async function loadData(dataDir: string): Promise<Loaded> {
     return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds };
   }
 
-  const push = <K extends keyof Compendium>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
+  const push = <K extends Exclude<keyof Compendium, 'site'>>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
     const origins = records.get(collection) ?? [];
     items.forEach((item, i) => {
       (c[collection] as unknown[]).push(item);
@@ -137,6 +137,16 @@ export async function loadData(dataDir: string): Promise<Loaded> {
     }
     const doc = await loadOne(path, kind, findings);
     if (doc) push(key, (doc.value as Record<string, never[]>)[key] ?? [], doc, `/${key}`);
+  }
+
+  // The web site's own facts (optional): its address and accessibility statement.
+  const sitePath = join(dataDir, 'site.yaml');
+  if (await exists(sitePath)) {
+    const doc = await loadOne(sitePath, 'site', findings);
+    if (doc) {
+      c.site = doc.value as SiteFacts;
+      records.set('site', [{ doc, pointer: '' }]);
+    }
   }
 
   // Folders holding one record per file.

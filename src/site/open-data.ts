@@ -36,8 +36,8 @@ export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
   { name: 'public_cible', description: 'Public ciblé, tel qu’imprimé.', example: 'tout public', value: (p) => orNull(p.publicCible) },
   { name: 'themes', description: 'Identifiants des thèmes (en CSV : séparés par « | »).', example: 'insertion|mobilite-solidaire', value: (p) => p.themes.map((t) => t.id) },
   { name: 'resume', description: 'Résumé en une phrase.', example: 'Des vélos réparés par des personnes en insertion.', value: (p) => orNull(p.resume) },
-  { name: 'email', description: 'Adresse e-mail de contact publiée dans le recueil.', example: 'contact@exemple.fr', value: (p) => (mailHref(p.contact.email) ? (p.contact.email ?? null) : null) },
-  { name: 'telephone', description: 'Téléphone de contact publié dans le recueil.', example: '03 87 00 00 00', value: (p) => orNull(p.contact.telephone) },
+  { name: 'email', description: 'Adresse e-mail de la structure publiée dans le recueil (vide quand c’est celle d’une personne : prénom.nom, messagerie personnelle).', example: 'contact@exemple.fr', value: (p) => (mailHref(p.contact.ouvert.email) ? (p.contact.ouvert.email ?? null) : null) },
+  { name: 'telephone', description: 'Téléphone de la structure publié dans le recueil (vide quand c’est un portable, sauf contact déclaré public).', example: '03 87 00 00 00', value: (p) => orNull(p.contact.ouvert.telephone) },
   { name: 'site_web', description: 'Site web du projet ou de la structure.', example: 'https://exemple.fr', value: (p) => webHref(p.contact.siteWeb) ?? webHref(p.organisation.site_web) ?? null },
   { name: 'url', description: 'Adresse de la page du projet sur ce site.', example: 'https://www.moselle.fr/projets/exemple/', value: (p, vm) => absoluteUrl(vm, p.url) },
 ];

@@ -5,12 +5,14 @@
  * laureate index, and the addresses of every edition. Pure: no I/O, no Eleventy, so it is
  * tested on its own; the print edition reads the latest edition's view from it too.
  */
+import { openContact, type OpenContact } from '../data/personal-contacts.ts';
 import {
   RUBRICS,
   RUBRIC_TITLES,
   TIERS,
   TIER_TITLES,
   type Compendium,
+  type SiteFacts,
   type Image,
   type LoadedEdition,
   type Organisation,
@@ -48,7 +50,7 @@ export interface CoverImage {
 export type CoverIndex = Record<number, CoverImage>;
 
 export interface ViewOptions {
-  /** Origin of the published site, without trailing slash (default https://www.moselle.fr). */
+  /** Origin of the published site, without trailing slash; overrides data/site.yaml's « adresse ». */
   siteUrl?: string;
   /** Sub-path the site is served under (default `/`). */
   pathPrefix?: string;
@@ -100,7 +102,8 @@ export interface ProjectView {
   description?: string;
   /** Rubrics present in the brochure, in print order (null ones are left out). */
   rubriques: RubricView[];
-  contact: { email?: string; telephone?: string; siteWeb?: string };
+  /** As printed; `ouvert`: the part that open data and metadata may carry (RGPD, src/data/personal-contacts.ts). */
+  contact: { email?: string; telephone?: string; siteWeb?: string; ouvert: OpenContact };
   /** A photo that exists (has a file and is not awaited). */
   photo?: Image & { fichier: string };
   /** The brochure has a photo here that has not been supplied yet. */
@@ -192,7 +195,14 @@ export interface Facet {
 }
 
 export interface ViewModel {
-  siteUrl: string;
+  /**
+   * Origin of the published site (data/site.yaml « adresse », or --url), without trailing
+   * slash; undefined when unknown: then no absolute URL is written anywhere (no address is
+   * assumed: a default would claim someone else's site).
+   */
+  siteUrl?: string;
+  /** data/site.yaml's accessibility facts, and the contact they name. */
+  accessibilite: AccessibilityView;
   pathPrefix: string;
   /** The latest edition, at the root. */
   edition: EditionView;
@@ -325,7 +335,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       resume: p.resume,
       description: p.description,
       rubriques: rubricsOf(p),
-      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web },
+      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web, ouvert: openContact(p.contact) },
       photo: isAvailable(p.photo) ? p.photo : undefined,
       photoAFournir: Boolean(p.photo && !isAvailable(p.photo)),
       editions: appearances(p.id),
@@ -390,7 +400,8 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
 
   const facets = buildFacets(alphabetical, root.sections, c.themes);
   return {
-    siteUrl: (options.siteUrl ?? 'https://www.moselle.fr').replace(/\/+$/, ''),
+    siteUrl: (options.siteUrl ?? c.site?.adresse ?? undefined)?.replace(/\/+$/, ''),
+    accessibilite: accessibilityView(c),
     pathPrefix: normalisePrefix(options.pathPrefix),
     edition: root,
     editions: [root, ...byAddress.filter((e) => !e.mirror)],
@@ -404,6 +415,30 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
     facetPages: facets.flatMap((f) => f.values),
     contacts: c.contacts,
   };
+}
+
+export interface AccessibilityView {
+  /** RGAA's three states; « non conforme » until an audit says otherwise. */
+  etat: 'non conforme' | 'partiellement conforme' | 'totalement conforme';
+  facts?: NonNullable<SiteFacts['accessibilite']>;
+  /** The person of contacts.yaml who receives accessibility reports. */
+  personne?: Compendium['contacts'][number];
+}
+
+/**
+ * RGAA 4.1's rule for the statement: a site that has not been audited is « non conforme »;
+ * an audit gives « totalement » (100 % of criteria), « partiellement » (at least 50 %) or
+ * « non conforme » (under 50 %).
+ */
+export function conformity(audit: { taux: number } | null | undefined): AccessibilityView['etat'] {
+  if (!audit) return 'non conforme';
+  if (audit.taux >= 100) return 'totalement conforme';
+  return audit.taux >= 50 ? 'partiellement conforme' : 'non conforme';
+}
+
+function accessibilityView(c: Compendium): AccessibilityView {
+  const facts = c.site?.accessibilite;
+  return { etat: conformity(facts?.audit), facts, personne: facts && c.contacts.find((x) => x.id === facts.contact) };
 }
 
 function buildFacets(projets: ProjectView[], territories: TerritoryView[], themes: Theme[]): Facet[] {
@@ -432,7 +467,10 @@ export function normalisePrefix(prefix: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-/** Absolute URL of a root-relative page URL, for canonical links, sitemaps and JSON-LD. */
+/**
+ * Absolute URL of a root-relative page URL, for canonical links, sitemaps and JSON-LD; without
+ * a site address, the path under the prefix (a relative reference, never an invented origin).
+ */
 export function absoluteUrl(vm: Pick<ViewModel, 'siteUrl' | 'pathPrefix'>, url: string): string {
-  return `${vm.siteUrl}${vm.pathPrefix}${url.replace(/^\//, '')}`;
+  return `${vm.siteUrl ?? ''}${vm.pathPrefix}${url.replace(/^\//, '')}`;
 }
