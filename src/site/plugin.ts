@@ -16,6 +16,8 @@ import dateFr from './filters/date-fr.ts';
 import jsonLd from './filters/json-ld.ts';
 import absoluteUrl from './filters/absolute-url.ts';
 import assetUrl, { fileVersioned, versioned } from './filters/asset-url.ts';
+import webRefs from './filters/web-refs.ts';
+import scaleFirst from './filters/scale-first.ts';
 import { fontFaceCss, FONTS, PRELOADED } from './fonts.ts';
 import { openDataCsv, openDataJson, openDataCatalog, OPEN_DATA_FIELDS } from './open-data.ts';
 import { partnersJsonLd, projectJsonLd, websiteJsonLd } from './jsonld.ts';
@@ -30,7 +32,9 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('plain', plain);
   eleventyConfig.addFilter('dateFr', dateFr);
   eleventyConfig.addFilter('fileSize', fileSize);
+  eleventyConfig.addFilter('scaleFirst', scaleFirst);
   eleventyConfig.addNunjucksFilter('md', md);
+  eleventyConfig.addNunjucksFilter('webRefs', webRefs);
   eleventyConfig.addNunjucksFilter('mdInline', mdInline);
 
   // Templates

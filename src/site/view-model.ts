@@ -186,6 +186,8 @@ export interface FacetValue {
   label: string;
   url: string;
   projets: ProjectView[];
+  /** For a territory: how a sentence names it (« en Moselle »). */
+  dans?: string;
 }
 
 export interface Facet {
@@ -452,7 +454,7 @@ function buildFacets(projets: ProjectView[], territories: TerritoryView[], theme
   const years = [...new Set(projets.map((p) => p.annee))].sort((a, b) => b - a);
   return [
     { kind: 'annee', label: 'Année', values: years.map((y) => value('annee', String(y), String(y), (p) => p.annee === y)) },
-    { kind: 'territoire', label: 'Territoire', values: territories.map((t) => value('territoire', t.id, t.nom, (p) => p.territoire.id === t.id)) },
+    { kind: 'territoire', label: 'Territoire', values: territories.map((t) => ({ ...value('territoire', t.id, t.nom, (p) => p.territoire.id === t.id), dans: t.dans })) },
     {
       kind: 'theme',
       label: 'Thème',
