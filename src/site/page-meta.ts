@@ -116,10 +116,10 @@ function describe(data: PageData): string | undefined {
   if (data.facet) {
     const f = data.facet;
     const n = f.projets.length;
-    const what = `${n > 1 ? `Les ${n} projets lauréats` : 'Le projet lauréat'} de ${AAP}`;
-    if (f.kind === 'annee') return `${what} en ${f.label}.`;
-    if (f.kind === 'territoire') return `${what} ${f.dans ?? `sur le territoire ${f.label}`}.`;
-    return `${what} pour le thème « ${f.label} ».`;
+    const what = n > 1 ? `Les ${n} projets lauréats` : 'Le projet lauréat';
+    if (f.kind === 'annee') return `${what} ${f.label} de ${AAP}.`;
+    if (f.kind === 'territoire') return `${what} ${f.dans ?? `du territoire ${f.label}`} de ${AAP}.`;
+    return `${what} du thème « ${f.label} » de ${AAP}.`;
   }
   if (data.description) return data.description;
   const edition = pageEdition(data);
