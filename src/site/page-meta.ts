@@ -78,7 +78,7 @@ export function firstSentences(text: string, max: number): string {
 
 export function facetTitle(f: FacetValue): string {
   if (f.kind === 'annee') return `Lauréats ${f.label}`;
-  if (f.kind === 'territoire') return `Lauréats du territoire ${f.label}`;
+  if (f.kind === 'territoire') return f.dans ? `Lauréats ${f.dans}` : `Lauréats du territoire ${f.label}`;
   return `Lauréats du thème « ${f.label} »`;
 }
 
