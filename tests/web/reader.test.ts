@@ -46,9 +46,9 @@ reader('search: the count is announced by a live region, typed or from ?q=', asy
   assert.equal(region, { role: 'status', live: 'polite', atomic: 'true' });
   await page.focus('#recherche-champ');
   await page.keyboard.type('graoucoop');
-  assert.match(await status('graoucoop'), /^\d+ résultats? pour «\u202Fgraoucoop\u202F»\.$/);
+  assert.match(await status('graoucoop'), /^\d+\u00A0résultats? pour «\u202Fgraoucoop\u202F»\.$/);
   await page.goto(server.url('/recherche/?q=%C3%A9picerie'), { waitUntil: 'load' });
-  assert.match(await status('épicerie'), /^\d+ résultats pour «\u202Fépicerie\u202F»\.$/);
+  assert.match(await status('épicerie'), /^\d+\u00A0résultats pour «\u202Fépicerie\u202F»\.$/);
 });
 
 reader('search: a query that matches nothing finds nothing, and says so', async () => {
