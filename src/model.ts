@@ -78,7 +78,7 @@ export interface Project {
   description?: string;
   /** A rubric set to null was absent from the printed brochure. */
   rubriques?: Partial<Record<RubricKey, string | null>>;
-  contact?: { email?: string; telephone?: string; site_web?: string };
+  contact?: { email?: string; telephone?: string; site_web?: string; public?: boolean };
   photo?: Image;
   themes?: Id[];
 }
@@ -172,6 +172,20 @@ export interface LoadedEdition extends Edition {
   textes: Record<string, string>;
 }
 
+/** The web site's own facts (data/site.yaml): its public address and accessibility statement. */
+export interface SiteFacts {
+  /** Where the site is published; null or absent: no absolute URL is written. */
+  adresse?: string | null;
+  accessibilite?: {
+    date_declaration: string;
+    /** Id of the person in contacts.yaml who receives accessibility reports. */
+    contact: Id;
+    audit?: { date: string; realise_par: string; taux: number; non_conformites?: string[]; derogations?: string[] } | null;
+    schema_pluriannuel?: string | null;
+    plan_action?: string | null;
+  };
+}
+
 /** Everything under data/, as loaded and validated. */
 export interface Compendium {
   territoires: Territory[];
@@ -182,4 +196,6 @@ export interface Compendium {
   temoignages: Testimonial[];
   contacts: Contact[];
   editions: LoadedEdition[];
+  /** data/site.yaml, when present. */
+  site?: SiteFacts;
 }

@@ -133,6 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       return buildSite({ dataDir, outDir: staging.dir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, pdfs: index, covers, drafts: options.drafts });
     });
 
+    notes.push(...site.notes);
     for (const { year, pages, outcome } of converting.length ? await timed('PDF/X-3', () => Promise.all(converting)) : []) {
       if (outcome.pdfxSkipped) notes.push(outcome.pdfxSkipped);
       if (outcome.pdfx) pdfs.push({ edition: year, kind: 'pdfx', path: relative(staging.dir, outcome.pdfx.path), bytes: outcome.pdfx.bytes, pages });

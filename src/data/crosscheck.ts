@@ -15,7 +15,7 @@ import { checkDataFile, pathSyntaxIssue, readDataFile } from './files.ts';
 import { iccIssue, MAX_ICC_BYTES } from './icc-check.ts';
 import { suggest } from './suggest.ts';
 
-type Collection = Exclude<keyof Compendium, 'editions'>;
+type Collection = Exclude<keyof Compendium, 'editions' | 'site'>;
 
 const LABELS: Record<Collection, string> = {
   territoires: 'territoire',

@@ -10,6 +10,7 @@ import { crossCheck } from './crosscheck.ts';
 import { editorialWarnings } from './warnings.ts';
 import { glyphWarnings } from './glyphs.ts';
 import { markdownLinkFindings } from './markdown-links.ts';
+import { publicationChecks } from './publication-checks.ts';
 import { safeFinding, sortFindings, type Finding } from './finding.ts';
 import { summarize, type Summary } from './summary.ts';
 
@@ -38,7 +39,7 @@ export interface LoadOptions {
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loaded = await loadData(resolve(dataDir), options.parsed);
-  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...(await glyphWarnings(loaded))];
+  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...publicationChecks(loaded), ...(await glyphWarnings(loaded))];
   // Escaped here, once: the terminal, the JSON output and the preview's error page all echo them.
   const sorted = sortFindings(findings).map((f): Finding => safeFinding(options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
   const errors = sorted.filter((f) => f.severity === 'erreur');

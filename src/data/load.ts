@@ -5,7 +5,7 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, basename } from 'node:path';
-import type { Compendium, LoadedEdition } from '../model.ts';
+import type { Compendium, LoadedEdition, SiteFacts } from '../model.ts';
 import type { Finding } from './finding.ts';
 import { readYamlFile, MAX_FILE_BYTES, type ParseCache, type ReadResult, type YamlFile } from './yaml.ts';
 import { displayPath, pathSyntaxIssue, readDataFile } from './files.ts';
@@ -136,7 +136,7 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
     return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
   }
 
-  const push = <K extends keyof Compendium>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
+  const push = <K extends Exclude<keyof Compendium, 'site'>>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
     const origins = records.get(collection) ?? [];
     items.forEach((item, i) => {
       (c[collection] as unknown[]).push(item);
@@ -160,6 +160,16 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
     }
     const doc = await loadOne(path, dataDir, kind, findings, undefined, undefined, cache);
     if (doc) push(key, (doc.value as Record<string, never[]>)[key] ?? [], doc, `/${key}`);
+  }
+
+  // The web site's own facts (optional): its address and accessibility statement.
+  const sitePath = join(dataDir, 'site.yaml');
+  if (await exists(sitePath)) {
+    const doc = await loadOne(sitePath, dataDir, 'site', findings, undefined, undefined, cache);
+    if (doc) {
+      c.site = doc.value as SiteFacts;
+      records.set('site', [{ doc, pointer: '' }]);
+    }
   }
 
   // Folders holding one record per file.

@@ -21,6 +21,7 @@ export const KINDS = {
   temoignages: 'temoignages.schema.json',
   contacts: 'contacts.schema.json',
   edition: 'edition.schema.json',
+  site: 'site.schema.json',
 } as const;
 export type Kind = keyof typeof KINDS;
 

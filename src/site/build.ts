@@ -21,7 +21,7 @@ export interface BuildSiteOptions {
   outDir?: string;
   /** Sub-path the site is served under, e.g. `/innovation-sociale/` (default `/`). */
   pathPrefix?: string;
-  /** Origin of the published site, for canonical URLs and the sitemap (default https://www.moselle.fr). */
+  /** Origin of the published site, for canonical URLs and the sitemap (default: data/site.yaml's « adresse », else none). */
   siteUrl?: string;
   /** PDFs of each edition, for the download links (hidden when absent). */
   pdfs?: PdfIndex;
@@ -49,7 +49,12 @@ export interface BuildSiteResult {
   indexedPages: number;
   /** Every file Eleventy wrote (HTML, XML, JSON, CSV), as paths relative to outDir. */
   files: string[];
+  /** What the editor should know about this build, in French (e.g. no site address). */
+  notes: string[];
 }
+
+/** Said by every build without a site address, so nobody publishes it unaware. */
+export const NO_SITE_URL_NOTE = 'Adresse du site inconnue : ni plan du site (sitemap.xml) ni adresse absolue dans les pages. Indiquez-la dans data/site.yaml (« adresse: https://… ») ou avec --url.';
 
 export { SearchIndexError };
 
@@ -102,7 +107,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const files = written.flat().flatMap((r) => (typeof r?.outputPath === 'string' ? [r.outputPath] : []));
     const rel = files.map((f) => relativeTo(outDir, f)).sort();
     const indexedPages = search ? await search.write(outDir) : 0;
-    return { pages: rel.filter((f) => f.endsWith('.html')).length, outDir, indexedPages, files: rel };
+    const notes = site.siteUrl ? [] : [NO_SITE_URL_NOTE];
+    return { pages: rel.filter((f) => f.endsWith('.html')).length, outDir, indexedPages, files: rel, notes };
   } finally {
     await search?.close();
   }

@@ -60,9 +60,27 @@ export function headersFile(pathPrefix = '/'): string {
 #     Header always set Referrer-Policy "strict-origin-when-cross-origin"
 #   </Location>
 # nginx: the same three lines as « add_header … always; » in the server's location block.
+#
+# Caching: every URL under assets/ carries a hash of its content (?v=…), and the resized
+# photos (img/) and Pagefind's fragment and index files are named by theirs: they never change, so they are cached for a
+# year (no other rule sets Cache-Control: hosts join the values of every matching rule).
+# Pages, Pagefind's entry files and the data files keep the host's default.
+# Compression: text files (HTML, CSS, JS, JSON, CSV, XML, SVG) should be sent compressed;
+# Netlify and Cloudflare Pages do it by themselves; Apache: « AddOutputFilterByType DEFLATE
+# text/html text/css text/javascript application/json text/csv application/xml image/svg+xml »;
+# nginx: « gzip on; gzip_types text/css text/javascript application/json text/csv
+# application/xml image/svg+xml; ». Fonts (woff2) and images are compressed already.
 ${pathPrefix}*
   Content-Security-Policy: ${CSP_HEADER}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
+${pathPrefix}assets/*
+  Cache-Control: public, max-age=31536000, immutable
+${pathPrefix}pagefind/fragment/*
+  Cache-Control: public, max-age=31536000, immutable
+${pathPrefix}pagefind/index/*
+  Cache-Control: public, max-age=31536000, immutable
+${pathPrefix}img/*
+  Cache-Control: public, max-age=31536000, immutable
 `;
 }

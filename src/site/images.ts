@@ -56,7 +56,8 @@ export const PLACEMENTS = {
 } as const;
 
 export type Placement = keyof typeof PLACEMENTS;
-export type PictureSet = Record<Placement, string>;
+/** The <picture> HTML per placement, and the JPEG that link previews show (og:image). */
+export type PictureSet = Record<Placement, string> & { share: { url: string; width: number; height: number } };
 
 export interface PictureOptions {
   imagesDir: string;
@@ -108,7 +109,10 @@ export async function pictureSet(image: DataImage & { fichier: string }, options
       decoding: PLACEMENTS[p].eager ? 'sync' : 'async',
       ...(PLACEMENTS[p].eager ? { fetchpriority: 'high' } : {}),
     });
-  return { page: html('page'), card: html('card') };
+  // Link previews want one JPEG of about 1 200 pixels: the largest at most that wide.
+  const jpegs = (metadata.jpeg ?? []) as Array<{ url: string; width: number; height: number }>;
+  const share = [...jpegs].reverse().find((j) => j.width <= 1200) ?? jpegs[0]!;
+  return { page: html('page'), card: html('card'), share: { url: share.url, width: share.width, height: share.height } };
 }
 
 /**

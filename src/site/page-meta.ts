@@ -56,9 +56,29 @@ export function truncate(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** Where a sentence ends: after . ! ? … (and a closing » or parenthesis), before a capital or « . */
+const SENTENCE_END = /(?<=[.!?…][»)\u00A0\u202F]*)\s+(?=[«\p{Lu}])/gu;
+
+/**
+ * A teaser: the text's first sentences, as many as fit in `max` characters, never a sentence
+ * cut in the middle. A first sentence longer than `max` is kept whole up to twice `max`
+ * (a teaser is a sentence, not a fragment); only beyond is it cut at a word, with « … ».
+ */
+export function firstSentences(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index > max) break;
+    end = m.index;
+  }
+  if (end > 0) return text.slice(0, end);
+  const first = text.split(SENTENCE_END)[0]!;
+  return first.length <= 2 * max ? first : truncate(first, max);
+}
+
 export function facetTitle(f: FacetValue): string {
   if (f.kind === 'annee') return `Lauréats ${f.label}`;
-  if (f.kind === 'territoire') return `Lauréats du territoire ${f.label}`;
+  if (f.kind === 'territoire') return f.dans ? `Lauréats ${f.dans}` : `Lauréats du territoire ${f.label}`;
   return `Lauréats du thème « ${f.label} »`;
 }
 
@@ -74,15 +94,39 @@ export function metaTitle(data: PageData): string | undefined {
   return data.title;
 }
 
+/**
+ * The page's description, one per page: a mirror page (`/<latest>/…`, a duplicate whose
+ * canonical is the root's) says it is the edition's permanent address.
+ */
 export function metaDescription(data: PageData): string | undefined {
+  const text = describe(data);
+  const edition = pageEdition(data);
+  if (!text || !edition?.mirror) return text;
+  return `${text.replace(/[.…]$/, '')} (recueil ${edition.annee}, adresse permanente).`;
+}
+
+const AAP = 'l’appel à projets Innovation sociale du Département de la Moselle';
+
+function describe(data: PageData): string | undefined {
   if (data.projet) {
     const p = data.projet;
     return truncate(p.resume ?? (plainText(p.description) || `${upperFirst(p.titre)}, porté par ${p.organisation.nom}, lauréat ${p.annee}.`), 160);
   }
-  if (data.territoire) return truncate(plainText(data.territoire.description) || `Les lauréats de l’appel à projets Innovation sociale sur le ${data.territoire.intitule.replace(/^Territoire/, 'territoire')}.`, 160);
-  if (data.facet) return `${data.facet.projets.length} projets lauréats de l’appel à projets Innovation sociale du Département de la Moselle.`;
+  if (data.territoire) return truncate(plainText(data.territoire.description) || `Les lauréats de l’appel à projets Innovation sociale ${data.territoire.dans} présentés dans le recueil ${data.territoire.annee}.`, 160);
+  if (data.facet) {
+    const f = data.facet;
+    const n = f.projets.length;
+    const what = n > 1 ? `Les ${n} projets lauréats` : 'Le projet lauréat';
+    if (f.kind === 'annee') return `${what} ${f.label} de ${AAP}.`;
+    if (f.kind === 'territoire') return `${what} ${f.dans ?? `du territoire ${f.label}`} de ${AAP}.`;
+    return `${what} du thème « ${f.label} » de ${AAP}.`;
+  }
   if (data.description) return data.description;
   const edition = pageEdition(data);
-  if (edition) return truncate(plainText(edition.editoExtrait), 160);
-  return undefined;
+  if (!edition) return undefined;
+  // An edition's home (no title of its own): what the edition holds; its édito has the extract.
+  if (!data.title && !data.titleFrom && data.page?.url === edition.base) {
+    return `Le recueil ${edition.annee} des projets lauréats de ${AAP} : ${edition.laureats.length} projets, territoire par territoire, et l’appel à projets.`;
+  }
+  return truncate(plainText(edition.editoExtrait), 160);
 }

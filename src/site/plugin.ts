@@ -15,8 +15,11 @@ import fileSize from './filters/file-size.ts';
 import dateFr from './filters/date-fr.ts';
 import jsonLd from './filters/json-ld.ts';
 import absoluteUrl from './filters/absolute-url.ts';
+import assetUrl, { fileVersioned, versioned } from './filters/asset-url.ts';
+import webRefs from './filters/web-refs.ts';
+import scaleFirst from './filters/scale-first.ts';
 import { fontFaceCss, FONTS, PRELOADED } from './fonts.ts';
-import { openDataCsv, openDataJson, OPEN_DATA_FIELDS } from './open-data.ts';
+import { openDataCsv, openDataJson, openDataCatalog, OPEN_DATA_FIELDS } from './open-data.ts';
 import { partnersJsonLd, projectJsonLd, websiteJsonLd } from './jsonld.ts';
 import { CSP_META, headersFile } from './csp.ts';
 import type { EleventyConfig } from './eleventy-types.ts';
@@ -29,7 +32,9 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('plain', plain);
   eleventyConfig.addFilter('dateFr', dateFr);
   eleventyConfig.addFilter('fileSize', fileSize);
+  eleventyConfig.addFilter('scaleFirst', scaleFirst);
   eleventyConfig.addNunjucksFilter('md', md);
+  eleventyConfig.addNunjucksFilter('webRefs', webRefs);
   eleventyConfig.addNunjucksFilter('mdInline', mdInline);
 
   // Templates
@@ -49,6 +54,7 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('partnersJsonLd', partnersJsonLd);
   eleventyConfig.addFilter('openDataJson', openDataJson);
   eleventyConfig.addFilter('openDataCsv', openDataCsv);
+  eleventyConfig.addFilter('openDataCatalog', openDataCatalog);
   eleventyConfig.addGlobalData('openDataFields', OPEN_DATA_FIELDS);
 
   // Security: the Content-Security-Policy of every page's <meta>, and the _headers file.
@@ -57,6 +63,11 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
 
   // Fonts: the files are copied as they are; their @font-face rules come from src/site/fonts.ts.
   for (const f of FONTS) eleventyConfig.addPassthroughCopy({ [f.path]: `assets/fonts/${f.file}` });
-  eleventyConfig.addGlobalData('fontPreloads', PRELOADED.map((f) => `/assets/fonts/${f.file}`));
-  eleventyConfig.addFilter('fontFaceCss', () => fontFaceCss((f) => `../fonts/${f.file}`));
+  // Versioned URLs (asset-url.ts): the preload and the stylesheet name the very same URL.
+  const fontUrl = (f: (typeof FONTS)[number]): string => fileVersioned(`/assets/fonts/${f.file}`, f.path);
+  eleventyConfig.addGlobalData('fontPreloads', PRELOADED.map(fontUrl));
+  const fontsCss = fontFaceCss((f) => `..${fontUrl(f).slice('/assets'.length)}`, 'optional');
+  eleventyConfig.addFilter('fontFaceCss', () => fontsCss);
+  eleventyConfig.addGlobalData('fontsCssUrl', versioned('/assets/css/fonts.css', fontsCss));
+  eleventyConfig.addFilter('assetUrl', assetUrl);
 }

@@ -36,6 +36,16 @@ interface Page {
 const MARKER = 'data-pagefind-body';
 const byPath = (a: Page, b: Page) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/**
+ * The page as Pagefind should read it: a space between adjacent tags. The templates write
+ * `<dt>Territoire</dt><dd>Moselle</dd>`, badges and headings side by side with no white space
+ * (CSS spaces them), and Pagefind joins such texts into one word: excerpts read
+ * « TerritoireMoselle » and the words cannot be found. Only the indexed copy changes.
+ */
+export function spaced(html: string): string {
+  return html.replace(/>(?=<)/g, '> ');
+}
+
 export class SearchIndexer {
   readonly #index: pagefind.PagefindIndex;
   /** URL → position in the sequence. */
@@ -88,7 +98,7 @@ export class SearchIndexer {
     }
     this.#marked += 1;
     // Not awaited here: the requests queue up in Pagefind's process.
-    this.#added.push(this.#index.addHTMLFile({ sourcePath: page.path, content: page.content }));
+    this.#added.push(this.#index.addHTMLFile({ sourcePath: page.path, content: spaced(page.content) }));
   }
 
   /** Hands over the remaining pages, writes the index and its UI into `<outDir>/pagefind/`; returns the pages indexed. */
@@ -100,7 +110,7 @@ export class SearchIndexer {
     }
     this.#waiting.clear();
     for (const page of this.#others.sort(byPath)) this.#add(page);
-    if (this.#marked === 0) for (const page of this.#unmarked.sort(byPath)) this.#added.push(this.#index.addHTMLFile({ sourcePath: page.path, content: page.content }));
+    if (this.#marked === 0) for (const page of this.#unmarked.sort(byPath)) this.#added.push(this.#index.addHTMLFile({ sourcePath: page.path, content: spaced(page.content) }));
     const failed = (await Promise.all(this.#added)).flatMap((a) => a.errors);
     if (failed.length) throw new SearchIndexError(failed);
     // The files are written here, not by Pagefind: its process panics with a Rust backtrace

@@ -6,12 +6,14 @@
  * tested on its own; the print edition reads the latest edition's view from it too.
  */
 import { printedName } from './organisation-name.ts';
+import { openContact, type OpenContact } from '../data/personal-contacts.ts';
 import {
   RUBRICS,
   RUBRIC_TITLES,
   TIERS,
   TIER_TITLES,
   type Compendium,
+  type SiteFacts,
   type Image,
   type LoadedEdition,
   type Organisation,
@@ -49,7 +51,7 @@ export interface CoverImage {
 export type CoverIndex = Record<number, CoverImage>;
 
 export interface ViewOptions {
-  /** Origin of the published site, without trailing slash (default https://www.moselle.fr). */
+  /** Origin of the published site, without trailing slash; overrides data/site.yaml's « adresse ». */
   siteUrl?: string;
   /** Sub-path the site is served under (default `/`). */
   pathPrefix?: string;
@@ -105,7 +107,8 @@ export interface ProjectView {
   description?: string;
   /** Rubrics present in the brochure, in print order (null ones are left out). */
   rubriques: RubricView[];
-  contact: { email?: string; telephone?: string; siteWeb?: string };
+  /** As printed; `ouvert`: the part that open data and metadata may carry (RGPD, src/data/personal-contacts.ts). */
+  contact: { email?: string; telephone?: string; siteWeb?: string; ouvert: OpenContact };
   /** A photo that exists (has a file and is not awaited). */
   photo?: Image & { fichier: string };
   /** The brochure has a photo here that has not been supplied yet. */
@@ -188,6 +191,8 @@ export interface FacetValue {
   label: string;
   url: string;
   projets: ProjectView[];
+  /** For a territory: how a sentence names it (« en Moselle »). */
+  dans?: string;
 }
 
 export interface Facet {
@@ -197,7 +202,14 @@ export interface Facet {
 }
 
 export interface ViewModel {
-  siteUrl: string;
+  /**
+   * Origin of the published site (data/site.yaml « adresse », or --url), without trailing
+   * slash; undefined when unknown: then no absolute URL is written anywhere (no address is
+   * assumed: a default would claim someone else's site).
+   */
+  siteUrl?: string;
+  /** data/site.yaml's accessibility facts, and the contact they name. */
+  accessibilite: AccessibilityView;
   pathPrefix: string;
   /** The latest edition, at the root. */
   edition: EditionView;
@@ -332,7 +344,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       resume: p.resume,
       description: p.description,
       rubriques: rubricsOf(p),
-      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web },
+      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web, ouvert: openContact(p.contact) },
       photo: isAvailable(p.photo) ? p.photo : undefined,
       photoAFournir: Boolean(p.photo && !isAvailable(p.photo)),
       editions: appearances(p.id),
@@ -397,7 +409,8 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
 
   const facets = buildFacets(alphabetical, root.sections, c.themes);
   return {
-    siteUrl: (options.siteUrl ?? 'https://www.moselle.fr').replace(/\/+$/, ''),
+    siteUrl: (options.siteUrl ?? c.site?.adresse ?? undefined)?.replace(/\/+$/, ''),
+    accessibilite: accessibilityView(c),
     pathPrefix: normalisePrefix(options.pathPrefix),
     edition: root,
     editions: [root, ...byAddress.filter((e) => !e.mirror)],
@@ -413,6 +426,30 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
   };
 }
 
+export interface AccessibilityView {
+  /** RGAA's three states; « non conforme » until an audit says otherwise. */
+  etat: 'non conforme' | 'partiellement conforme' | 'totalement conforme';
+  facts?: NonNullable<SiteFacts['accessibilite']>;
+  /** The person of contacts.yaml who receives accessibility reports. */
+  personne?: Compendium['contacts'][number];
+}
+
+/**
+ * RGAA 4.1's rule for the statement: a site that has not been audited is « non conforme »;
+ * an audit gives « totalement » (100 % of criteria), « partiellement » (at least 50 %) or
+ * « non conforme » (under 50 %).
+ */
+export function conformity(audit: { taux: number } | null | undefined): AccessibilityView['etat'] {
+  if (!audit) return 'non conforme';
+  if (audit.taux >= 100) return 'totalement conforme';
+  return audit.taux >= 50 ? 'partiellement conforme' : 'non conforme';
+}
+
+function accessibilityView(c: Compendium): AccessibilityView {
+  const facts = c.site?.accessibilite;
+  return { etat: conformity(facts?.audit), facts, personne: facts && c.contacts.find((x) => x.id === facts.contact) };
+}
+
 function buildFacets(projets: ProjectView[], territories: TerritoryView[], themes: Theme[]): Facet[] {
   const value = (kind: FacetKind, v: string, label: string, match: (p: ProjectView) => boolean): FacetValue => ({
     kind,
@@ -424,7 +461,7 @@ function buildFacets(projets: ProjectView[], territories: TerritoryView[], theme
   const years = [...new Set(projets.map((p) => p.annee))].sort((a, b) => b - a);
   return [
     { kind: 'annee', label: 'Année', values: years.map((y) => value('annee', String(y), String(y), (p) => p.annee === y)) },
-    { kind: 'territoire', label: 'Territoire', values: territories.map((t) => value('territoire', t.id, t.nom, (p) => p.territoire.id === t.id)) },
+    { kind: 'territoire', label: 'Territoire', values: territories.map((t) => ({ ...value('territoire', t.id, t.nom, (p) => p.territoire.id === t.id), dans: t.dans })) },
     {
       kind: 'theme',
       label: 'Thème',
@@ -439,7 +476,10 @@ export function normalisePrefix(prefix: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-/** Absolute URL of a root-relative page URL, for canonical links, sitemaps and JSON-LD. */
+/**
+ * Absolute URL of a root-relative page URL, for canonical links, sitemaps and JSON-LD; without
+ * a site address, the path under the prefix (a relative reference, never an invented origin).
+ */
 export function absoluteUrl(vm: Pick<ViewModel, 'siteUrl' | 'pathPrefix'>, url: string): string {
-  return `${vm.siteUrl}${vm.pathPrefix}${url.replace(/^\//, '')}`;
+  return `${vm.siteUrl ?? ''}${vm.pathPrefix}${url.replace(/^\//, '')}`;
 }

@@ -7,6 +7,5 @@ declare const publication: {
   directeurPublication: string;
   hebergeur: string;
   licenceDonnees: { nom: string; url: string };
-  accessibilite: { etat: string; dateDeclaration: string; audit: string | null; contact: string };
 };
 export default publication;

@@ -9,11 +9,4 @@ export default {
   hebergeur: 'Département de la Moselle, Direction des systèmes d’information, à la même adresse.',
   // Licence of the open data (« Données ouvertes » page).
   licenceDonnees: { nom: 'Licence Ouverte / Open Licence version 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
-  // Accessibility statement (RGAA 4.1.2).
-  accessibilite: {
-    etat: 'partiellement conforme',
-    dateDeclaration: '2025-06-30',
-    audit: null,
-    contact: 'Direction de la communication, Département de la Moselle, à l’adresse ci-dessus.',
-  },
 };

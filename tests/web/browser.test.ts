@@ -65,8 +65,8 @@ async function cspViolations(path: string): Promise<string[]> {
 
 /** Waits for Pagefind's results (polled: its Svelte UI renders in bursts). */
 async function searchResults(): Promise<string[]> {
-  await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length > 0, { polling: 200, timeout: 30_000 });
-  return page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.waitForFunction(() => document.querySelectorAll('.search__title a').length > 0, { polling: 200, timeout: 30_000 });
+  return page.$$eval('.search__title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 /** Presses Tab until the focused element matches the selector, at most `max` times; returns whether it did. */
@@ -217,14 +217,14 @@ browser('without JavaScript, a filter link opens its pre-rendered page', async (
 
 browser('the search works by keyboard under the CSP (WebAssembly in its worker): results appear, Enter opens one', async () => {
   await open('/recherche/');
-  await page.waitForSelector('.pagefind-ui__search-input');
-  assert.ok(await tabTo('.pagefind-ui__search-input'), 'Tab reaches the search box');
+  await page.waitForSelector('#recherche-champ');
+  assert.ok(await tabTo('#recherche-champ'), 'Tab reaches the search box');
   await page.keyboard.type('graoucoop');
   const links = await searchResults();
   assert.ok(links.includes('/projets/graoucoop/'), links.join(', '));
   assert.not.ok(links.some((l) => l.startsWith('/2025/')), `no result on the /2025/ mirror: ${links.join(', ')}`);
   assert.equal(await cspViolations('/recherche/'), []);
-  assert.ok(await tabTo('.pagefind-ui__result-link', 10), 'Tab reaches the first result');
+  assert.ok(await tabTo('.search__title a', 10), 'Tab reaches the first result');
   await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.keyboard.press('Enter')]);
   assert.match(page.url(), /\/projets\//);
   assert.equal(await axe(), []);

@@ -43,7 +43,9 @@ function audit(html: string): string[] {
       if (a.name === 'srcset' && a.value.split(',').some((c) => !c.trim().startsWith('/'))) problems.push(`<${n.tagName} srcset="${a.value.slice(0, 60)}">`);
       if (a.name === 'style') problems.push(`<${n.tagName} style>`);
     }
-    if (['iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'form', 'frame', 'template'].includes(n.tagName)) problems.push(`<${n.tagName}> element`);
+    // The one form is the site's own search (templates/recherche.njk), not data.
+    const searchForm = n.tagName === 'form' && attr(n, 'id') === 'recherche' && attr(n, 'action') === '/recherche/';
+    if (['iframe', 'object', 'embed', 'svg', 'math', 'style', 'base', 'form', 'frame', 'template'].includes(n.tagName) && !searchForm) problems.push(`<${n.tagName}> element`);
     if (n.tagName === 'img' && n.parentNode?.tagName !== 'picture') problems.push('<img> outside a <picture>');
     if (n.tagName === 'meta' && attr(n, 'http-equiv') && attr(n, 'http-equiv') !== 'Content-Security-Policy') problems.push(`<meta http-equiv="${attr(n, 'http-equiv')}">`);
     if (n.tagName === 'script') {
@@ -149,7 +151,7 @@ hostile('control characters and bidi overrides never reach an output file; the r
 hostile('open data CSV: cells that a spreadsheet would run as formulas start with an apostrophe', async () => {
   const csv = await readFile(join(site.outDir, 'donnees/laureats.csv'), 'utf8');
   const formule = csv.split('\r\n').find((l) => l.startsWith('formule;'))!;
-  assert.is(formule, `formule;2025;2024;"'=HYPERLINK(""https://evil.example/"",""cliquez"")";Contrôlenulbip[31mrouge fin;;sarreguemines-bitche;Sarreguemines'><img src=x onerror=alert(1)>;autres_laureats;'+cmd|' /C calc'!A0;'-2+3+cmd|' /C calc'!A0;insertion;'@SUM(1+1)*cmd|' /C calc'!A0;;'+33 3 87 00 00 03;;https://www.moselle.fr/projets/formule/`);
+  assert.is(formule, `formule;2025;2024;"'=HYPERLINK(""https://evil.example/"",""cliquez"")";Contrôlenulbip[31mrouge fin;;sarreguemines-bitche;Sarreguemines'><img src=x onerror=alert(1)>;autres_laureats;'+cmd|' /C calc'!A0;'-2+3+cmd|' /C calc'!A0;insertion;'@SUM(1+1)*cmd|' /C calc'!A0;;'+33 3 87 00 00 03;;https://www.moselle.fr/projets/formule/;Licence Ouverte 2.0;Département '><img src=x onerror=window.__pwned=1>;2025-06-30`);
   for (const line of csv.slice(1).split('\r\n').slice(1)) {
     for (const cell of line.split(';')) assert.not.match(cell.replace(/^"/, ''), /^[=+\-@]/, `formula-like cell: ${cell}`);
   }

@@ -58,7 +58,7 @@ async function brokenLinks(site: BuiltSite): Promise<string[]> {
   for (const css of site.files.filter((f) => f.endsWith('.css')).concat(['assets/css/site.css'])) {
     const text = await readFile(join(site.outDir, css), 'utf8');
     for (const m of text.matchAll(/url\(['"]?([^'")]+)['"]?\)/g)) {
-      const ref = m[1]!;
+      const ref = m[1]!.replace(/[?#].*$/, ''); // a version (?v=…) names the same file
       if (ref.startsWith('data:')) continue;
       if (!(await exists(join(site.outDir, posix.dirname(css), ref)))) broken.push(`${css}: url(${ref}) → nothing`);
     }

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, ROOT, tempDir, twoEditionsData, TWO_EDITIONS_PDFS } from './support/fixtures.ts';
+import { build, ROOT, tempDir, twoEditionsData, TWO_EDITIONS_PDFS, TEST_SITE_URL } from './support/fixtures.ts';
 import { checksums } from '../helpers/checksums.ts';
 
 /**
@@ -32,7 +32,7 @@ repro('two builds of the same data give byte-identical files (HTML, JSON, CSV, X
   const secondOut = join(await tempDir('repro'), 'site');
   const script = `
     const { buildSite } = await import(${JSON.stringify(join(ROOT, 'src/site/build.ts'))});
-    await buildSite({ dataDir: process.argv[1], outDir: process.argv[2], pdfs: JSON.parse(process.argv[3]) });
+    await buildSite({ dataDir: process.argv[1], outDir: process.argv[2], pdfs: JSON.parse(process.argv[3]), siteUrl: ${JSON.stringify(TEST_SITE_URL)} });
   `;
   // From another folder, tsx is found by its path, not by its name.
   const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

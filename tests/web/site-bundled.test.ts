@@ -86,7 +86,7 @@ bundled('the cover of the PDF: beside the downloads on the editions page, and th
   const cover = SAMPLE_COVERS[2025];
   const editions = await site.read('editions/index.html');
   assert.ok(
-    editions.includes(`<img class="edition-item__cover" src="${cover.href}" alt="" width="${cover.width}" height="${cover.height}" loading="lazy" decoding="async">`),
+    editions.includes(`<img class="edition-item__cover" src="${cover.href}" alt="" width="${cover.width}" height="${cover.height}" loading="eager" fetchpriority="high">`),
     'the cover, decorative (the title beside it names the edition), with its size',
   );
   for (const page of ['index.html', 'projets/graoucoop/index.html', '2025/edito/index.html']) {

@@ -81,9 +81,13 @@ export interface BuiltSite extends BuildSiteResult {
   read(file: string): Promise<string>;
 }
 
+/** The address the shared test sites are built for, as `--url` would give it (the bundled data has none). */
+export const TEST_SITE_URL = 'https://www.moselle.fr';
+
+/** Builds a site; with `siteUrl` absent, for TEST_SITE_URL (pass `siteUrl: undefined` for none). */
 export async function build(options: BuildSiteOptions & { dataDir: string }): Promise<BuiltSite> {
   const outDir = options.outDir ?? join(await tempDir('site'), 'site');
-  const result = await buildSite({ ...options, outDir });
+  const result = await buildSite({ ...('siteUrl' in options ? {} : { siteUrl: TEST_SITE_URL }), ...options, outDir });
   return { ...result, dataDir: options.dataDir, pathPrefix: options.pathPrefix ?? '/', read: (file) => readFile(join(outDir, file), 'utf8') };
 }
 

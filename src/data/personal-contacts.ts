@@ -1,0 +1,70 @@
+/**
+ * Personal data in contacts (RGPD). The brochure prints each laureate's contact as the
+ * laureate gave it, and the web pages show the same; but the open data files and the pages'
+ * machine-readable metadata (JSON-LD) are published under a licence that allows any reuse,
+ * so they carry only contacts that belong to a structure, not to a person.
+ *
+ * Whether a contact is a person's cannot be known for sure, so the rule is explicit and
+ * editable: an editor says `public: true` (the structure's own address or number) or
+ * `public: false`; without either, a contact that *looks* personal — firstname.lastname,
+ * a consumer mail domain, a mobile number — is kept out, and `validate` says so.
+ */
+import type { Project } from '../model.ts';
+
+/** Mail services of individuals: an address there is a person's unless told otherwise. */
+const CONSUMER_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.fr', 'yahoo.com', 'ymail.com', 'hotmail.fr', 'hotmail.com', 'outlook.fr', 'outlook.com', 'live.fr', 'live.com',
+  'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.fr', 'orange.fr', 'wanadoo.fr', 'free.fr', 'sfr.fr', 'neuf.fr', 'club-internet.fr',
+  'laposte.net', 'bbox.fr', 'numericable.fr', 'gmx.fr', 'gmx.com', 'gmx.de', 'web.de', 'protonmail.com', 'proton.me', 'tutanota.com', 'yandex.com', 'mailo.com', 'netcourrier.com',
+]);
+
+/** Words that make a local part generic (contact.metz, accueil-asso), not a person's name. */
+const GENERIC = /^(contact|contacts|info|infos|accueil|secretariat|direction|admin|administration|asso|association|bonjour|hello|communication|coordination|projet|projets|service|bureau|equipe|team|benevoles|rh|compta|presidence|president|siege|adherents|inscription|inscriptions|reservation|boutique|atelier|ateliers|epicerie|magasin|recrutement|partenariats)$/;
+
+export type ContactReason = 'prénom.nom' | 'messagerie personnelle' | 'téléphone portable';
+
+/**
+ * Common French given names, to recognise « gaelle@… » or « fredericleroy@… ». Not a census:
+ * a name it misses falls back on the other rules, and an editor's `public:` always wins.
+ */
+const GIVEN_NAMES = new Set(
+  ('adeline agnes alain alexandre alexandra alice alphonse amandine amelie anais andre anne antoine arnaud aurelie bernard bertrand brigitte bruno camille carole caroline catherine cecile celine chantal charles christian christine christophe claire claude clement corinne damien daniel david delphine denis didier dominique edith elisabeth elodie emilie emmanuel eric estelle fabien fabienne fabrice florence francis francois francoise frederic gabrielle gaelle gerard gilles guillaume helene herve hugo isabelle jacques jean jeanne jerome joel julie julien karine laetitia laura laure laurence laurent lea louis lucie ludovic marc marie marine martine mathieu matthieu maxime michel michele mohamed monique muriel myriam nadia nathalie nicolas olivier pascal pascale patrice patricia patrick paul philippe pierre raphael regis remi robert romain sabine sandrine sebastien serge sophie stephane stephanie sybille sylvie thierry thomas valerie vanessa veronique victor victoria vincent virginie xavier yann yves').split(' '),
+);
+
+const startsWithGivenName = (s: string): boolean => [...GIVEN_NAMES].some((n) => s.startsWith(n) && (s.length === n.length || s.length - n.length >= 3));
+
+/** Why an e-mail address looks like a person's, or undefined. */
+export function personalEmailReason(email: string | undefined): ContactReason | undefined {
+  const m = /^([^@\s]+)@([^@\s]+)$/.exec(email?.trim().toLowerCase() ?? '');
+  if (!m) return undefined;
+  const [, local, domain] = m as unknown as [string, string, string];
+  if (CONSUMER_DOMAINS.has(domain.replace(/\.$/, ''))) return 'messagerie personnelle';
+  const parts = local.normalize('NFD').replace(/\p{M}/gu, '').split(/[._-]/);
+  if (parts.some((p) => GENERIC.test(p))) return undefined;
+  // prénom.nom, nom.prénom, p.nom
+  if (parts.length === 2 && parts.every((p) => /^[a-z]+$/.test(p)) && parts.some((p) => p.length >= 2)) return 'prénom.nom';
+  // prénom@ or prénomnom@
+  if (parts.length === 1 && startsWithGivenName(parts[0]!.replace(/\d+$/, ''))) return 'prénom.nom';
+  return undefined;
+}
+
+/** Why a phone number looks like a person's (a French mobile), or undefined. */
+export function personalPhoneReason(phone: string | undefined): ContactReason | undefined {
+  const digits = phone?.replace(/[\s.\u00A0\u202F()-]/g, '') ?? '';
+  return /^(0|\+33|0033)[67]\d{8}$/.test(digits) ? 'téléphone portable' : undefined;
+}
+
+export interface OpenContact {
+  email?: string;
+  telephone?: string;
+}
+
+/** The part of a project's contact that may be published as open data and metadata. */
+export function openContact(contact: Project['contact']): OpenContact {
+  if (!contact || contact.public === false) return {};
+  const keep = contact.public === true;
+  return {
+    email: keep || !personalEmailReason(contact.email) ? contact.email : undefined,
+    telephone: keep || !personalPhoneReason(contact.telephone) ? contact.telephone : undefined,
+  };
+}
