@@ -37,7 +37,7 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
       strict: values.strict === true,
       pdf: values['sans-pdf'] !== true,
       drafts: values.brouillons === true,
-      pathPrefix: values.prefixe as string | undefined,
+      pathPrefix: values.prefixe === undefined ? undefined : checkPathPrefix(values.prefixe as string),
       siteUrl,
       signal: interrupt.signal,
       log: (line) => out.stderr(line),
@@ -71,6 +71,18 @@ export function checkSiteUrl(text: string): string {
   const plain = url && /^https?:\/\/[^/?#\s]/i.test(text) && !url.username && !url.password && !url.search && !url.hash;
   if (!plain || /[\s"'<>\\`]/.test(text)) {
     throw new UsageError(`--url attend l’adresse complète du site publié, en http ou https, par exemple --url https://www.moselle.fr (reçu\u00A0: «\u00A0${printable(text)}\u00A0»)`);
+  }
+  return text;
+}
+
+/**
+ * The sub-path the site is served under: segments of letters, digits, « - », « _ », « . » and
+ * « ~ » only (a quote or `//evil.example/` once went into every link and the `_headers` file).
+ */
+export function checkPathPrefix(text: string): string {
+  const segments = text.split('/').filter(Boolean);
+  if (!segments.every((s) => /^[A-Za-z0-9._~-]+$/.test(s) && s !== '.' && s !== '..') || /^\/\//.test(text)) {
+    throw new UsageError(`--prefixe attend un chemin simple sous lequel le site est publié, par exemple --prefixe /innovation-sociale/ (lettres sans accents, chiffres, « - » et « _ » ; reçu\u00A0: «\u00A0${printable(text)}\u00A0»)`);
   }
   return text;
 }

@@ -109,4 +109,16 @@ paths('--url takes only an absolute http(s) URL (exit 2); an existing empty fold
   assert.match(readFileSync(join(w.dir, 'neuf/.compendium-sortie'), 'utf8'), 'compendium', 'marked');
 });
 
+paths('--prefixe takes only a plain path (exit 2): no quote, no markup, no protocol-relative host, no « .. »', async () => {
+  const w = makeWork('prefixe');
+  mkdirSync(join(w.dir, 'neuf'));
+  for (const prefix of ['"><script>alert(1)</script>/', '//evil.example/', '/a/../b/', '/espace ici/', "/l'apostrophe/", '\u001b[31m/x/']) {
+    const r = await cli(w.dir, w.dir, 'build', '--sans-pdf', '--sortie', 'neuf', '--prefixe', prefix, 'data');
+    assert.is(r.code, 2, `${prefix}: ${r.err}`);
+    assert.match(r.err, '--prefixe attend un chemin simple', prefix);
+    assert.not.match(r.err, '\u001b', 'control characters are not echoed');
+  }
+  assert.equal(readdirSync(join(w.dir, 'neuf')), [], 'nothing built');
+});
+
 paths.run();
