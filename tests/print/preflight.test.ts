@@ -147,7 +147,17 @@ checks('usage: no file or two files exit 2, a file that is not a PDF exits 1, al
   await writeFile(notPdf, 'pas un PDF');
   const unreadable = await cli(notPdf);
   assert.is(unreadable.code, 1);
-  assert.match(unreadable.stderr, /Impossible de lire .*notes\.txt comme un PDF/);
+  assert.match(unreadable.stderr, /Impossible de lire .*notes\.txt comme un PDF : ce n’est pas un PDF lisible/);
+  // A PDF header over garbage, and a folder: French reasons, never pdf-lib's English or a stack.
+  const broken = join(dir, 'abime.pdf');
+  await writeFile(broken, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 7)]));
+  const damaged = await cli(broken);
+  assert.is(damaged.code, 1);
+  assert.match(damaged.stderr, /abime\.pdf comme un PDF : (fichier PDF endommagé|ce n’est pas un PDF lisible)/);
+  const folder = await cli(dir);
+  assert.is(folder.code, 1);
+  assert.match(folder.stderr, /c’est un dossier, pas un fichier/);
+  for (const r of [unreadable, damaged, folder]) assert.not.match(r.stderr, /Failed to parse|Cannot read|undefined|    at /);
 });
 
 checks.run();

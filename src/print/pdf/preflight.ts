@@ -76,13 +76,22 @@ export async function preflight(path: string, options: PreflightOptions = {}): P
     doc = await PDFDocument.load(bytes, PDF_LOAD);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PreflightInputError(path, code === 'ENOENT' ? 'fichier introuvable' : error instanceof Error ? error.message : String(error), { cause: error });
+    // pdf-lib's reasons are English and technical: the editor gets what to do (the cause is kept).
+    const detail = code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier, pas un fichier' : 'ce n’est pas un PDF lisible (en-tête « %PDF » absent, ou fichier endommagé)';
+    throw new PreflightInputError(path, detail, { cause: error });
   }
   const notes: string[] = [];
   const renderedTac = options.gs === false ? undefined : await renderedInk(path, options.gs || 'gs');
   if (!renderedTac && options.gs !== false) notes.push('encrage mesuré sur les couleurs de la page seulement (Ghostscript absent : les images ne sont pas mesurées).');
-  const pages = doc.getPages();
-  const findings = [...checkDocument(bytes, doc), ...pages.flatMap((page, i) => checkPage(doc, page, i + 1, renderedTac?.[i]))];
+  let pages: ReturnType<PDFDocument['getPages']>;
+  let findings: PreflightReport['findings'];
+  try {
+    pages = doc.getPages();
+    findings = [...checkDocument(bytes, doc), ...pages.flatMap((page, i) => checkPage(doc, page, i + 1, renderedTac?.[i]))];
+  } catch (error) {
+    // A file with a PDF header whose structure is broken (no page tree, bad objects).
+    throw new PreflightInputError(path, 'fichier PDF endommagé : sa structure (pages, objets) ne peut pas être lue', { cause: error });
+  }
   return {
     file: options.name ?? path,
     pages: pages.length,
