@@ -8,6 +8,10 @@
  * Measured before Paged.js parses the content, once per box: each is laid out alone, off
  * screen, at the width of the page area, with the fonts loaded. A binary search of a few
  * steps; the margin keeps Paged.js's own rounding from pushing the box onto a second page.
+ * Measured without hyphenation: hyphen-limit.js later takes back soft hyphens a line does not
+ * need, which can only lengthen the text; measured with them, a box sized to the last
+ * millimetre ran onto a second page (Graoucoop, p. 27–28). Without any, the height found is
+ * the most the text can take.
  */
 const MAX = 1.45;
 const STEPS = 7;
@@ -19,6 +23,10 @@ class FitFill extends Paged.Handler {
     if (boxes.length === 0) return;
     const probe = document.createElement('div');
     probe.setAttribute('aria-hidden', 'true');
+    probe.className = 'fit-fill-probe';
+    const unhyphenated = document.createElement('style');
+    unhyphenated.textContent = '.fit-fill-probe, .fit-fill-probe * { hyphens: none !important; }';
+    probe.append(unhyphenated);
     probe.style.cssText = 'position: absolute; left: -10000px; top: 0; visibility: hidden; width: var(--area-width);';
     const area = document.createElement('div');
     area.style.cssText = `height: calc(var(--area-height) - ${MARGIN_MM}mm);`;

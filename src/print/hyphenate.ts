@@ -94,8 +94,12 @@ export function hyphenateText(text: string): string {
     .join('');
 }
 
-/** A domain name or URL with a hyphen of its own (« Ré-employez.fr »): Chromium would break a line after that hyphen. */
-const HYPHENATED_ADDRESS = /(?<!\S)(?=\S*(?:@|:\/\/|\p{L}\.\p{L}))\S*\p{L}-\p{L}\S*/gu;
+/**
+ * What Chromium would break after a hyphen of its own, where a typesetter would not: a domain
+ * name or URL (« Ré-employez.fr »), and a capitalised compound (« Au-delà », « Saint-Avold »,
+ * « Mieux-Être »): a proper noun or a title is not split.
+ */
+const HYPHENATED_ADDRESS = /(?<!\S)(?=\S*(?:@|:\/\/|\p{L}\.\p{L}))\S*\p{L}-\p{L}\S*|(?<![\p{L}\p{N}])\p{Lu}\p{L}*(?:-\p{L}+)+/gu;
 
 interface Node {
   nodeName: string;

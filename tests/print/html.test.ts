@@ -89,13 +89,11 @@ html('rubrics are run-in heads with French spacing; an absent rubric is left out
   assert.match(project, /Photo&nbsp;: Camille DURAND|Photo\u00A0: Camille DURAND/);
 });
 
-html('a photo to be supplied becomes a tinted panel with place and themes, never a fake image', ({ html: source }) => {
+html('a photo to be supplied: in a published edition, no frame and no fake image — the text-only layout', ({ html: source }) => {
   const project = element(source, 'projet-trop-long');
-  assert.match(project, /<div class="featured__media featured__panel tint-3" aria-hidden="true"/);
-  assert.match(project, /<span class="featured__panel-place">Pays Thionvillois<\/span>/);
-  assert.match(project, /<span>Mobilité solidaire<\/span>/);
+  assert.not.match(project, /featured__panel|featured__media/, 'no empty frame where the photo would be');
   assert.not.match(project, /<img/);
-  assert.not.match(source, /image manquante|à fournir/i);
+  assert.not.match(source, /image manquante|à fournir/i, 'no « à fournir » mark outside a draft');
   assert.match(project, /featured--over-budget/, 'set in one column: it is over budget');
 });
 
