@@ -82,7 +82,7 @@ statement('« non conforme » without an audit, with every part of the model and
     'schéma pluriannuel de mise en accessibilité : non publié',
     'plan d’action de l’année en cours : non publié',
     'est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1',
-    'le site n’a encore pas été audité',
+    'le site n’a pas encore été audité',
     'Non-conformités',
     'Dérogations pour charge disproportionnée',
     'critère 13.3',
