@@ -33,7 +33,7 @@ const LIMIT = 2;
  */
 const STRETCH = 3;
 /** More passes than a paragraph ever needs: each takes back one word for good. */
-const MAX_PASSES = 50;
+const MAX_PASSES = 120;
 
 const range = document.createRange();
 
@@ -164,6 +164,15 @@ class HyphenLimit extends Paged.Handler {
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const ends = hyphenatedLineEnds(block);
         const end = overLimit(ends) ?? ends.find((candidate) => candidate.soft && affordable(block, candidate));
+        if (!end) break;
+        takeBack(end.node, end.offset, this.chunker.source);
+      }
+      // A long text (a featured page set larger, in two columns) can spend every pass on
+      // hyphens its lines can do without, and a late one can start a run of three: runs are
+      // undone whatever that budget (p. 19 of the 2025 brochure kept « sou- / d’amor- /
+      // communica- / reconnais- » before).
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const end = overLimit(hyphenatedLineEnds(block));
         if (!end) break;
         takeBack(end.node, end.offset, this.chunker.source);
       }
