@@ -21,7 +21,7 @@ export function warningsPanel(warnings: readonly Finding[]): string {
 <details>
 <summary><h2 id="apercu-avertissements-titre">Aperçu : ${count(warnings.length)} dans les données</h2></summary>
 <p>Le site est construit, mais ${warnings.length > 1 ? 'ces points méritent' : 'ce point mérite'} votre attention (la commande « compendium validate » affiche la même liste). Corrigez le fichier et enregistrez-le : la page se rechargera toute seule.</p>
-<ol>
+<ol tabindex="0" aria-label="Liste des avertissements">
 ${items}
 </ol>
 </details>
@@ -43,5 +43,6 @@ export const PANEL_CSS = `.apercu-avertissements { font: 1rem/1.5 system-ui, san
 .apercu-avertissements h2 { display: inline; font-size: 1rem; margin: 0; color: #5c3c00; }
 .apercu-avertissements ol { padding-left: 1.2rem; max-height: 50vh; overflow: auto; }
 .apercu-avertissements__ou { font-weight: 700; margin: 0.5rem 0 0; }
-.apercu-avertissements pre { background: #fff; padding: 0.5rem; margin: 0.25rem 0 0; white-space: pre-wrap; overflow-x: auto; border-left: 4px solid #8a5a00; }
+.apercu-avertissements pre { background: #fff; padding: 0.5rem; margin: 0.25rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; border-left: 4px solid #8a5a00; }
+.apercu-avertissements ol:focus-visible { outline: 3px solid #1d1d1b; outline-offset: 2px; }
 `;
