@@ -93,8 +93,6 @@ export interface BuildPrintResult {
   browser?: BrowserUsed;
 }
 
-/** Named pages that are sparse by design (cover, openers, back cover). */
-const SPARSE_PAGES = ['cover', 'back-cover', 'opener', ...[0, 1, 2, 3, 4, 5].map((n) => `opener-t${n}`)];
 
 /** Builds the print and screen PDFs (and the PDF/X-3 variant) of an edition or a booklet. */
 export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrintResult> {
@@ -164,7 +162,6 @@ export async function buildPrint(options: BuildPrintOptions): Promise<BuildPrint
         metadata: doc.metadata,
         bleedMm: doc.format.bleedMm,
         cropMarks: options.cropMarks ?? doc.format.cropMarks,
-        fit: { sparsePages: SPARSE_PAGES },
         // Saddle stitching takes sheets of four pages.
         padToMultipleOf: 4,
         ...(browser ? { session: browser } : {}),
