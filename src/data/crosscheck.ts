@@ -93,6 +93,7 @@ const UNKNOWN = {
   projet: ['projet inconnu', 'supprimé'],
   partenaire: ['partenaire inconnu', 'supprimé'],
   témoignage: ['témoignage inconnu', 'supprimé'],
+  contact: ['contact inconnu', 'supprimé'],
 } as const;
 
 /** One reference to an id that no record has. */
@@ -145,7 +146,7 @@ function unknownFindings(refs: UnknownRef[]): Finding[] {
 function references(loaded: Loaded, before: Map<string, Set<string>>, out: Finding[]): void {
   const c = loaded.compendium;
   const ids = (col: Collection): string[] => (c[col] as Array<{ id: string }>).map((x) => x.id);
-  const known = { territoires: ids('territoires'), themes: ids('themes'), organisations: ids('organisations'), projets: ids('projets'), partenaires: ids('partenaires'), temoignages: ids('temoignages') };
+  const known = { territoires: ids('territoires'), themes: ids('themes'), organisations: ids('organisations'), projets: ids('projets'), partenaires: ids('partenaires'), temoignages: ids('temoignages'), contacts: ids('contacts') };
   // A record whose file failed its schema exists all the same: do not call it unknown.
   const has = (col: keyof typeof known, id: string): boolean => known[col].includes(id) || loaded.invalidIds.has(id);
   const refs: UnknownRef[] = [];
@@ -164,6 +165,10 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
   c.temoignages.forEach((t, i) => {
     if (t.organisation && !has('organisations', t.organisation)) unknown(origins(loaded, 'temoignages')[i]!, ['organisation'], 'organisation', t.organisation, 'organisations', 'data/organisations/');
   });
+  // data/site.yaml names the person who receives accessibility reports.
+  const siteOrigin = origins(loaded, 'site')[0];
+  const contact = c.site?.accessibilite?.contact;
+  if (siteOrigin && contact && !has('contacts', contact)) unknown(siteOrigin, ['accessibilite', 'contact'], 'contact', contact, 'contacts', 'data/contacts.yaml');
 
   const placed = new Set<string>();
   for (const ed of c.editions) {

@@ -1,12 +1,11 @@
 /**
- * Checks of what the web edition publishes about people and about itself: contacts that
- * look personal and would otherwise reach the open data (RGPD, see personal-contacts.ts),
- * and data/site.yaml's reference to the accessibility contact.
+ * Checks of what the web edition publishes about people: contacts that look personal and
+ * would otherwise reach the open data (RGPD, see personal-contacts.ts). data/site.yaml's
+ * reference to the accessibility contact is checked with the other references (crosscheck.ts).
  */
 import type { Finding } from './finding.ts';
 import type { Loaded } from './load.ts';
 import { findingAt } from './origin.ts';
-import { suggest } from './suggest.ts';
 import { personalEmailReason, personalPhoneReason } from './personal-contacts.ts';
 
 export function publicationChecks(loaded: Loaded): Finding[] {
@@ -30,19 +29,5 @@ export function publicationChecks(loaded: Loaded): Finding[] {
     );
   });
 
-  const site = c.site;
-  const siteOrigin = loaded.sources.records.get('site')?.[0];
-  const contactId = site?.accessibilite?.contact;
-  if (siteOrigin && contactId && !c.contacts.some((x) => x.id === contactId)) {
-    const known = c.contacts.map((x) => x.id);
-    const guess = suggest(contactId, known);
-    out.push(
-      findingAt('erreur', siteOrigin, ['accessibilite', 'contact'], {
-        code: 'UNKNOWN_REF',
-        message: `contact inconnu « ${contactId} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''}`,
-        hint: `Indiquez l’identifiant d’une personne de contacts.yaml${known.length ? ` (${known.join(', ')})` : ''}.`,
-      }),
-    );
-  }
   return out;
 }

@@ -70,6 +70,18 @@ address('an address that is not http(s) is refused by validation, at its line', 
   assert.is(finding!.line, (yaml.split('\n').findIndex((l) => l.startsWith('adresse:')) ?? 0) + 1);
 });
 
+address('an accessibility contact that contacts.yaml lacks is an error at its line, with the near spelling', async () => {
+  const dataDir = join(await tempDir('site-yaml-contact'), 'data');
+  await cp(BUNDLED_DATA, dataDir, { recursive: true });
+  const yaml = await readFile(join(dataDir, 'site.yaml'), 'utf8');
+  await writeFile(join(dataDir, 'site.yaml'), yaml.replace('  contact: laurence-bouchon', '  contact: laurence-bouchn'));
+  const result = await loadCompendium(dataDir);
+  const finding = result.errors.find((e) => e.file.endsWith('site.yaml'));
+  assert.ok(finding, 'an error in site.yaml');
+  assert.is(finding!.message, 'contact inconnu « laurence-bouchn » : vouliez-vous dire « laurence-bouchon » ?');
+  assert.is(finding!.line, yaml.split('\n').findIndex((l) => l.startsWith('  contact:')) + 1);
+});
+
 const statement = suite('accessibility statement (RGAA 4.1)');
 statement.before(async () => {
   site ??= await build({ dataDir: BUNDLED_DATA, siteUrl: undefined });
