@@ -1,14 +1,14 @@
-/** `compendium new-edition <année> [--sans-laureats] [--data dossier]`. */
+/** `compendium new-edition <année> [--sans-laureats] [--data dossier | dossier]`. */
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { newEdition } from '../edition/new-edition.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function newEditionCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, 'sans-laureats': { type: 'boolean' } });
   const year = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
-  const dataDir = (values.data as string | undefined) ?? 'data';
+  if (positionals.length < 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
+  const dataDir = dataFolder(positionals.slice(1), values.data as string | undefined);
   const result = await loadCompendium(dataDir);
   if (result.errors.length) {
     for (const f of result.errors) out.stderr(formatFinding(f));

@@ -1,7 +1,7 @@
 /** `compendium validate [--strict] [--json] [dossier]`: checks the data and reports. */
 import { loadCompendium, formatFinding, type LoadResult } from '../data/index.ts';
 import { TIERS, TIER_TITLES } from '../model.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse } from './args.ts';
 import type { Output } from './output.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
@@ -29,8 +29,7 @@ export function formatSummary(result: LoadResult, dataDir: string): string {
 
 export async function validateCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { strict: { type: 'boolean' }, json: { type: 'boolean' } });
-  if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
-  const dataDir = positionals[0] ?? 'data';
+  const dataDir = dataFolder(positionals);
   const result = await loadCompendium(dataDir, { strict: values.strict === true });
   if (values.json) {
     out.stdout(JSON.stringify({ dataDir, summary: result.summary, errors: result.errors, warnings: result.warnings }, null, 2));
