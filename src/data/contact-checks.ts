@@ -5,10 +5,13 @@
  * A slip that makes the site drop or misprint what the editor typed is an error (`blocking`)
  * with the exact fix: the site drops an e-mail or web address it cannot link (src/site/urls.ts
  * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
- * from the project page; a phone with the letter O is printed as typed. A value that is no
- * address at all (`javascript:…`, markup) has no fix to propose: it stays a warning, and the
- * site's own defences drop it (the hostile corpora of tests/fixtures test exactly that).
- * What is published but doubtful (an unknown domain, a placeholder number) is a warning.
+ * from the project page; a phone with the letter O is printed as typed. An e-mail or phone that
+ * cannot be a link and has no sure fix (`contact(at)exemple.fr`, `03 87 XX XX XX`) is published
+ * as typed, as text, by both editions, with a warning. A web address that is no address at all
+ * (`javascript:…`, markup) has no fix to propose either: it stays a warning that says it is
+ * published nowhere, and the editions' own defences drop it (the hostile corpora of
+ * tests/fixtures test exactly that). What is published but doubtful (an unknown domain, a
+ * placeholder number) is a warning.
  */
 import { createRequire } from 'node:module';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -37,7 +40,7 @@ function unpublishableEmail(email: string): ContactIssue {
   if ((e.match(/@/g) ?? []).length > 1 && !/["<>]/.test(e)) {
     return { code: 'EMAIL_UNPUBLISHABLE', blocking: true, message: `adresse e-mail « ${email} » : une seule adresse par contact`, hint: 'Gardez une seule adresse : le site ne publie pas une liste d’adresses.' };
   }
-  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle ne sera pas publiée sur le site.' };
+  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle est publiée en texte, sans lien, sur le site comme dans le PDF.' };
 }
 
 // The IANA list of top-level domains, kept current by the `tlds` package.
@@ -101,7 +104,7 @@ export function checkUrl(url: string): ContactIssue | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && webHref(fixed) && !urlIssue(fixed)) {
     return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
   }
-  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle ne sera pas publiée sur le site.` };
+  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.` };
 }
 
 function urlIssue(url: string): ContactIssue | undefined {
