@@ -1,6 +1,7 @@
 /** `compendium new-edition <année> [--sans-laureats] [--data dossier | dossier]`. */
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { newEdition } from '../edition/new-edition.ts';
+import { BASELINE_FILE, writeBaseline } from '../edition/baseline.ts';
 import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
@@ -16,8 +17,10 @@ export async function newEditionCommand(args: string[], out: Output): Promise<nu
     return 1;
   }
   const made = await newEdition(dataDir, result.partial, year, { laureates: values['sans-laureats'] ? 'vider' : 'reprendre' });
+  // What is already there is the published edition's: validate lists what comes after first.
+  await writeBaseline(made.dir, result.warnings, dataDir, made.from);
   out.stdout(`Édition ${year} créée à partir de l’édition ${made.from} dans ${made.dir} :`);
-  for (const f of made.files) out.stdout(`  ${f}`);
+  for (const f of [...made.files, BASELINE_FILE]) out.stdout(`  ${f}`);
   out.stdout(
     made.carried
       ? `\nLes ${made.carried} lauréats de l’édition ${made.from} sont repris à leur place (--sans-laureats pour partir de listes vides).`
