@@ -66,6 +66,22 @@ function initialAndSurname(local: string, context: PeopleContext): boolean {
   return local.length >= 5 && (inEntry.has(local.slice(1)) || inEntry.has(local.slice(0, -1)));
 }
 
+/** Two consonants French words may begin with; any other pair opening an address is an initial. */
+const ONSETS = new Set('bl br ch cl cr dr fl fr gl gn gr kl kr ph pl pr ps rh sc sh sk sl sm sn sp st sv th tr vr wh'.split(' '));
+
+/**
+ * An initial glued to a name no one in the data bears (vsaccucci@rqbi.fr): the address opens
+ * on two consonants no French word opens on, and is not made from the structure's name or the
+ * domain (mdesignmetz@ is Fablab MDesign's, mjcborny@mjc-borny.fr the MJC's).
+ */
+function bareInitial(local: string, domain: string, context: PeopleContext): boolean {
+  if (!/^[b-df-hj-np-tv-xz]{2}[a-z]{4,}$/.test(local) || ONSETS.has(local.slice(0, 2))) return false;
+  const label = plain(domain.split('.')[0] ?? '').replace(/[^a-z]/g, '');
+  if (label.includes(local.slice(0, 3)) || local.includes(label.slice(0, 4))) return false;
+  const own = (context.structure ?? []).flatMap((s) => [...words(s), ...plain(s).split(/[^a-z]+/)]).filter((w) => w.length >= 3);
+  return !own.some((w) => local.includes(w) || w.includes(local.slice(0, 4)));
+}
+
 /** Why an e-mail address looks like a person's, or undefined. */
 export function personalEmailReason(email: string | undefined, context: PeopleContext = {}): ContactReason | undefined {
   const m = /^([^@\s]+)@([^@\s]+)$/.exec(email?.trim().toLowerCase() ?? '');
@@ -79,6 +95,7 @@ export function personalEmailReason(email: string | undefined, context: PeopleCo
   // prénom@ or prénomnom@
   if (parts.length === 1 && startsWithGivenName(parts[0]!.replace(/\d+$/, ''))) return 'prénom.nom';
   if (parts.length === 1 && initialAndSurname(parts[0]!.replace(/\d+$/, ''), context)) return 'initiale et nom';
+  if (parts.length === 1 && bareInitial(parts[0]!.replace(/\d+$/, ''), domain, context)) return 'initiale et nom';
   return undefined;
 }
 

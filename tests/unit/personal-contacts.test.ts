@@ -26,7 +26,12 @@ rgpd('initial + surname and surname + initial, when the name is in the entry or 
 });
 
 rgpd('not without a name to go on, nor generic or structure addresses', () => {
-  assert.is(personalEmailReason('vsaccucci@rqbi.fr'), undefined, 'no name anywhere: not guessed');
+  // No name anywhere: an address opening on two consonants no French word opens on is an initial.
+  assert.is(personalEmailReason('vsaccucci@rqbi.fr'), 'initiale et nom', 'the bundled cote-nature.yaml');
+  assert.is(personalEmailReason('jdupont57@exemple.fr'), 'initiale et nom');
+  for (const [e, structure] of [['mjcborny@mjc-borny.fr', []], ['mdesignmetz@fablab57.fr', ['fablab-mdesign', 'Fablab MDesign']], ['stmartin@paroisse.fr', []], ['crous@crous-lorraine.fr', []], ['phare@exemple.fr', []], ['rhmetz@exemple.fr', []]] as const) {
+    assert.is(personalEmailReason(e, { structure }), undefined, e);
+  }
   const context = { entry: 'Le Filon accueille les familles du quartier de Borny. Contact à l’accueil.', people: ['Eva PONTY'], structure: ['le-filon', 'Le Filon'] };
   for (const e of ['contact@lefilon.fr', 'accueil@lefilon.fr', 'lfilon@lefilon.fr', 'filon@lefilon.fr', 'borny@lefilon.fr', 'info@lefilon.fr', 'lefilon@lefilon.fr']) {
     assert.is(personalEmailReason(e, context), undefined, e);
