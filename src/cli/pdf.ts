@@ -17,7 +17,7 @@ import { publishable } from '../edition/publishable.ts';
 import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
-import type { Compendium } from '../model.ts';
+import { TIERS, type Compendium } from '../model.ts';
 
 const ids = (list: readonly string[]): string => list.map((id) => `«\u00A0${id}\u00A0»`).join(', ') || 'aucun';
 
@@ -34,6 +34,12 @@ function checkSubject(c: Compendium, year: number | undefined, territory: string
   }
   const themes = c.themes.map((t) => t.id);
   if (theme !== undefined && !themes.includes(theme)) throw new UsageError(`thème inconnu «\u00A0${theme}\u00A0». Identifiants possibles\u00A0: ${ids(themes)}`);
+  if (theme !== undefined) {
+    // A theme no laureate of the edition has would make an empty booklet: name those that would not.
+    const placed = new Set(ed.territoires.flatMap((t) => TIERS.flatMap((tier) => t[tier] ?? [])));
+    const used = themes.filter((id) => c.projets.some((p) => placed.has(p.id) && p.themes?.includes(id)));
+    if (!used.includes(theme)) throw new UsageError(`aucun lauréat de l’édition ${ed.annee} pour le thème «\u00A0${theme}\u00A0»\u00A0: le livret serait vide. Thèmes qui ont des lauréats\u00A0: ${ids(used)}`);
+  }
 }
 
 export async function pdfCommand(args: string[], out: Output): Promise<number> {

@@ -120,6 +120,11 @@ usage('an unknown year, territory or theme is a usage error listing the valid on
   assert.is(year.code, 2, year.err);
   assert.match(year.err, `édition 2031 introuvable (éditions${NB}: 2025)`);
   assert.not.ok(existsSync(out), 'no output folder made for a typing slip');
+  // A theme no laureate of the edition has: the booklet would be empty, the ones that would not are named.
+  const withEmpty = dataWith({ 'themes.yaml': `${readFileSync(join(dir, 'themes.yaml'), 'utf8')}  - id: sante\n    nom: Santé\n` });
+  const empty = await run('pdf', '--theme', 'sante', '--sortie', out, withEmpty);
+  assert.is(empty.code, 2, empty.err);
+  assert.match(empty.err, `aucun lauréat de l’édition 2025 pour le thème «${NB}sante${NB}»${NB}: le livret serait vide. Thèmes qui ont des lauréats${NB}: «${NB}alimentation${NB}»`);
   const diff = await run('diff', '2025', '2031', dir);
   assert.is(diff.code, 2, diff.err);
   assert.match(diff.err, 'édition introuvable : 2031 (éditions présentes : 2025)');
