@@ -104,4 +104,20 @@ typed('the PDF prints the same values, and the same text without the controls', 
   assert.ok(!text.includes('\u0007') && !text.includes('\u202E'), 'no control character in the PDF text');
 });
 
+typed('the 2025 brochure’s own slips (a .irg e-mail, a placeholder phone) build with warnings and are published as printed', async () => {
+  const r = cli('validate', join(ROOT, 'data'));
+  assert.is(r.status, 0, r.out);
+  assert.match(r.out, 'data/projets/ateliers-code-pouce.yaml:27:10 — avertissement : adresse e-mail « metz@lacravatesolidaire.irg »');
+  assert.match(r.out, 'data/projets/graoucoop.yaml:23:14 — avertissement : numéro de téléphone fictif « 01 23 45 67 89 »');
+  const out = join(mkdtempSync(join(tmpdir(), 'compendium-typed-bundled-')), 'site');
+  const site = cli('build', '--sans-pdf', '--sortie', out, join(ROOT, 'data'));
+  assert.is(site.status, 0, site.out);
+  assert.match(readable(readFileSync(join(out, 'projets/ateliers-code-pouce/index.html'), 'utf8')), 'E-mail : metz@lacravatesolidaire.irg');
+  assert.match(readable(readFileSync(join(out, 'projets/graoucoop/index.html'), 'utf8')), 'Téléphone : 01 23 45 67 89');
+  const print = await renderPrintHtml({ dataDir: join(ROOT, 'data'), outDir: mkdtempSync(join(tmpdir(), 'compendium-typed-bundled-print-')) });
+  const html = readable(readFileSync(print.htmlPath, 'utf8'));
+  assert.match(html, 'E-mail : metz@lacravatesolidaire.irg');
+  assert.match(html, 'Tél. : 01 23 45 67 89');
+});
+
 typed.run();
