@@ -60,6 +60,7 @@ typed.before(() => {
     'projets/le-jardin-musical.yaml': MUSICAL.replace('email: cantorama.direction@gmail.com', 'email: direction@cantorama.irg'),
     'contacts.yaml': CONTACTS.replace('email: laurence.bouchon@moselle.fr', 'email: laurence.bouchon(at)moselle.fr'),
     'site.yaml': SITE,
+    'organisations/graoucoop.yaml': 'id: graoucoop\nnom: SCIC Graoucoop\nforme: SCIC\nsite_web: https://www.épicerie-graoucoop.fr/café\n',
   });
 });
 
@@ -86,6 +87,7 @@ typed('the site publishes them as typed (as text when they cannot be links); the
   assert.match(readable(page), 'E-mail : info(at)graoucoop.fr');
   assert.match(readable(page), 'Téléphone : 03 87 XX XX XX');
   assert.match(readable(page), 'tout public');
+  assert.match(readable(page), 'Site web : épicerie-graoucoop.fr/café', 'the letters typed, not punycode or %C3%A9');
   assert.ok(!page.includes('\u0007') && !page.includes('\u202E'), 'no control character in the page');
   assert.not.match(page, 'href="mailto:info(at)', 'no link made of it');
   assert.match(readFileSync(join(out, 'projets/le-jardin-musical/index.html'), 'utf8'), '<a href="mailto:direction@cantorama.irg">direction@cantorama.irg</a>');
@@ -100,7 +102,7 @@ typed('the PDF prints the same values, and the same text without the controls', 
   const r = await renderPrintHtml({ dataDir: dir, outDir: out });
   await renderPrint({ input: r.htmlPath, printPdf: join(out, 'p.pdf'), screenPdf: join(out, 's.pdf'), metadata: { title: 'Typed', author: 'Tests' } });
   const text = spawnSync('pdftotext', ['-layout', join(out, 's.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-  for (const value of ['info(at)graoucoop.fr', '03 87 XX XX XX', 'direction@cantorama.irg', 'laurence.bouchon(at)moselle.fr', 'Public ciblé : Tout public']) assert.match(text, value, value);
+  for (const value of ['info(at)graoucoop.fr', '03 87 XX XX XX', 'direction@cantorama.irg', 'laurence.bouchon(at)moselle.fr', 'Public ciblé : Tout public', 'Web : épicerie-graoucoop.fr/café']) assert.match(text, value, value);
   assert.ok(!text.includes('\u0007') && !text.includes('\u202E'), 'no control character in the PDF text');
 });
 

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEmail, checkPhone, checkUrl, isPlaceholderPhone } from '../../src/data/contact-checks.ts';
+import { displayUrl, webHref } from '../../src/site/urls.ts';
 import { loadCompendium } from '../../src/data/index.ts';
 import { BUDGETS } from '../../src/budgets.ts';
 import { dataWith, VALID } from '../helpers/data.ts';
@@ -36,6 +37,15 @@ warnings('malformed web addresses', () => {
   assert.is(checkUrl('javascript:alert(1)')?.code, 'URL_SCHEME');
   assert.is(checkUrl('https://exemple.invalidtld')?.code, 'URL_DOMAIN');
   assert.is(checkUrl('https://www.moselle.fr'), undefined);
+});
+
+warnings('a web address is shown with the letters typed, never its encoded link form', () => {
+  assert.is(displayUrl(webHref('https://www.mairie-évry.fr/café')!), 'mairie-évry.fr/café');
+  assert.is(webHref('https://www.mairie-évry.fr/café'), 'https://www.xn--mairie-vry-h7a.fr/caf%C3%A9', 'the link itself stays encoded');
+  assert.is(displayUrl('https://www.exemple.fr/un%20dossier/'), 'exemple.fr/un dossier');
+  assert.is(displayUrl('https://x.fr/%E2%80%AEab'), 'x.fr/%E2%80%AEab', 'an escaped control character stays escaped');
+  assert.is(displayUrl('https://x.fr/%3Cb%3E'), 'x.fr/%3Cb%3E');
+  assert.is(displayUrl('https://x.fr/100%'), 'x.fr/100%');
 });
 
 warnings('web and e-mail slips with one sure fix are errors that give it; without one, a warning that says where it is published', () => {
