@@ -9,13 +9,14 @@ export class BrowserNotFoundError extends CompendiumError {
   constructor(
     readonly tried: readonly string[],
     reason?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fix?: string },
   ) {
     const lines = [
       reason ?? 'Aucun navigateur Chromium ou Chrome n’a été trouvé pour produire le PDF.',
       'Emplacements essayés\u00A0:',
       ...tried.map((place) => `  – ${place}`),
-      'Installez Chromium\u00A0: sudo apt-get install chromium, ou indiquez son chemin dans CHROME_PATH.',
+      // A browser is there but CHROME_PATH names the wrong thing: installing one would not help.
+      options?.fix ?? 'Installez Chromium\u00A0: sudo apt-get install chromium, ou indiquez son chemin dans CHROME_PATH.',
     ];
     super('BROWSER_NOT_FOUND', lines.join('\n'), options);
   }

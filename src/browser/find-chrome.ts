@@ -84,12 +84,10 @@ export async function findChrome(options: FindChromeOptions = {}): Promise<Found
       const kind = /headless/i.test(basename(fromEnv)) ? 'headless-shell' : 'chrome';
       return { executablePath: fromEnv, kind, source: 'CHROME_PATH' };
     }
-    throw new BrowserNotFoundError(
-      [`CHROME_PATH=${fromEnv}`],
-      why === 'aucun fichier ne s’y trouve'
-        ? `CHROME_PATH indique ${guillemets(fromEnv)}, mais aucun exécutable ne s’y trouve.`
-        : `CHROME_PATH indique ${guillemets(fromEnv)}, mais ${why}.`,
-    );
+    if (why === 'aucun fichier ne s’y trouve') throw new BrowserNotFoundError([`CHROME_PATH=${fromEnv}`], `CHROME_PATH indique ${guillemets(fromEnv)}, mais aucun exécutable ne s’y trouve.`);
+    throw new BrowserNotFoundError([`CHROME_PATH=${fromEnv}`], `CHROME_PATH indique ${guillemets(fromEnv)}, mais ${why}.`, {
+      fix: `Donnez à CHROME_PATH le chemin complet du programme du navigateur, par exemple CHROME_PATH=/usr/bin/chromium (sous macOS\u00A0: CHROME_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"), ou supprimez la variable (unset CHROME_PATH) pour que compendium le cherche lui-même.`,
+    });
   }
 
   const tried: string[] = ['CHROME_PATH (non défini)'];

@@ -12,7 +12,7 @@ import { suggest } from '../data/suggest.ts';
 import { TIERS, TIER_TITLES, type Tier } from '../model.ts';
 import { projectFile, organisationFile } from '../edition/project-file.ts';
 import { appendToList } from '../edition/yaml-edit.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, refuseControls, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 const OPTIONS = {
@@ -33,9 +33,10 @@ const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => f
 const yes = (answer: string | undefined): boolean => /^(o|oui|y|yes)$/i.test(answer ?? '');
 
 export async function addProjectCommand(args: string[], out: Output, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const { values } = parse(args, OPTIONS);
+  const { values, positionals } = parse(args, OPTIONS);
   const v = values as Record<string, string | undefined>;
-  const dataDir = v.data ?? 'data';
+  // « add-project mydata … » once wrote into data/: the folder typed is the one written to.
+  const dataDir = dataFolder(positionals, v.data);
   // Unfinished projects are the normal state while an editor adds several in a row: only
   // the files this command reads (territories, organisations, editions) need to load.
   const loaded = await loadCompendium(dataDir);
@@ -50,7 +51,7 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
     if (!lines) return fallback;
     out.prompt?.(`${question}${fallback ? ` [${fallback}]` : ''} : `);
     const next = await lines.next();
-    const answer = next.done ? '' : String(next.value).trim();
+    const answer = refuseControls(next.done ? '' : String(next.value).trim(), `la réponse à «\u00A0${question}\u00A0»`);
     return answer || fallback;
   };
   try {

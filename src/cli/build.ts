@@ -5,12 +5,10 @@
  */
 import { build, BuildCancelledError } from '../build/pipeline.ts';
 import { formatReport } from '../build/report.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
+import { escapeControls } from '../data/finding.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
-
-/** Control and format (bidi) characters shown as « ? »: a terminal must not interpret what the user typed. */
-const printable = (text: string): string => text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 
 export async function buildCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -21,7 +19,7 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
     prefixe: { type: 'string' },
     url: { type: 'string' },
   });
-  if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
+  const dataDir = dataFolder(positionals);
   const siteUrl = values.url === undefined ? undefined : checkSiteUrl(values.url as string);
   const interrupt = listenForInterrupt(out, 'Interruption demandée : arrêt de la construction…');
   // Eleventy copies assets in parallel and does not stop the other copies when one fails (a
@@ -32,7 +30,7 @@ export async function buildCommand(args: string[], out: Output): Promise<number>
   process.on('unhandledRejection', onStray);
   try {
     const report = await build({
-      dataDir: positionals[0] ?? 'data',
+      dataDir,
       outDir: (values.sortie as string | undefined) ?? '_site',
       strict: values.strict === true,
       pdf: values['sans-pdf'] !== true,
@@ -70,7 +68,7 @@ export function checkSiteUrl(text: string): string {
   }
   const plain = url && /^https?:\/\/[^/?#\s]/i.test(text) && !url.username && !url.password && !url.search && !url.hash;
   if (!plain || /[\s"'<>\\`]/.test(text)) {
-    throw new UsageError(`--url attend l’adresse complète du site publié, en http ou https, par exemple --url https://www.moselle.fr (reçu\u00A0: «\u00A0${printable(text)}\u00A0»)`);
+    throw new UsageError(`--url attend l’adresse complète du site publié, en http ou https, par exemple --url https://www.moselle.fr (reçu\u00A0: «\u00A0${escapeControls(text)}\u00A0»)`);
   }
   return text;
 }
@@ -82,7 +80,7 @@ export function checkSiteUrl(text: string): string {
 export function checkPathPrefix(text: string): string {
   const segments = text.split('/').filter(Boolean);
   if (!segments.every((s) => /^[A-Za-z0-9._~-]+$/.test(s) && s !== '.' && s !== '..') || /^\/\//.test(text)) {
-    throw new UsageError(`--prefixe attend un chemin simple sous lequel le site est publié, par exemple --prefixe /innovation-sociale/ (lettres sans accents, chiffres, « - » et « _ » ; reçu\u00A0: «\u00A0${printable(text)}\u00A0»)`);
+    throw new UsageError(`--prefixe attend un chemin simple sous lequel le site est publié, par exemple --prefixe /innovation-sociale/ (lettres sans accents, chiffres, « - » et « _ » ; reçu\u00A0: «\u00A0${escapeControls(text)}\u00A0»)`);
   }
   return text;
 }

@@ -1,14 +1,14 @@
-/** `compendium diff <année-a> <année-b> [--data dossier] [--json]`. */
+/** `compendium diff <année-a> <année-b> [--data dossier | dossier] [--json]`. */
 import { loadCompendium } from '../data/index.ts';
 import { diffEditions, formatDiff } from '../edition/diff.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function diffCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, json: { type: 'boolean' } });
-  const [a, b] = positionals.map(Number);
-  if (positionals.length !== 2 || !Number.isInteger(a) || !Number.isInteger(b)) throw new UsageError('indiquez deux années, par exemple : compendium diff 2025 2026');
-  const result = await loadCompendium((values.data as string | undefined) ?? 'data');
+  const [a, b] = positionals.slice(0, 2).map(Number);
+  if (positionals.length < 2 || !Number.isInteger(a) || !Number.isInteger(b)) throw new UsageError('indiquez deux années, par exemple : compendium diff 2025 2026');
+  const result = await loadCompendium(dataFolder(positionals.slice(2), values.data as string | undefined));
   const c = result.partial;
   const ea = c.editions.find((e) => e.annee === a);
   const eb = c.editions.find((e) => e.annee === b);
@@ -20,8 +20,8 @@ export async function diffCommand(args: string[], out: Output): Promise<number> 
       out.stderr(`compendium diff : l’édition ${unread.join(', ')} contient des erreurs : corrigez-les d’abord (« npm run validate » les détaille).`);
       return 1;
     }
-    out.stderr(`compendium diff : édition introuvable : ${missing.join(', ')} (éditions présentes : ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
-    return 1;
+    // A year typed wrong is a usage error (exit 2), with the years there are.
+    throw new UsageError(`édition introuvable : ${missing.join(', ')} (éditions présentes : ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
   }
   const changes = diffEditions(ea, eb);
   out.stdout(values.json ? JSON.stringify({ de: a, a: b, changements: changes }, null, 2) : formatDiff(c, ea, eb, changes));

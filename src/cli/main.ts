@@ -14,7 +14,9 @@ import { validateCommand } from './validate.ts';
 const USAGE = `Usage : compendium <commande> [options]
 
 Commandes :
-  validate [--strict] [--json] [dossier]   vérifie les données (dossier : data par défaut)
+  validate [--strict] [--json] [--tous] [dossier]
+                                           vérifie les données (dossier : data par défaut ; --tous : liste aussi
+                                           les avertissements hérités de l’édition publiée)
   build [--strict] [--sans-pdf] [dossier]  construit le site et les PDF dans _site/
   new-edition <année> [--sans-laureats]   prépare l’édition suivante à partir de la dernière
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions

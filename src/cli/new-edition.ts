@@ -1,14 +1,15 @@
-/** `compendium new-edition <année> [--sans-laureats] [--data dossier]`. */
+/** `compendium new-edition <année> [--sans-laureats] [--data dossier | dossier]`. */
 import { loadCompendium, formatFinding } from '../data/index.ts';
 import { newEdition } from '../edition/new-edition.ts';
-import { parse, UsageError } from './args.ts';
+import { BASELINE_FILE, writeBaseline } from '../edition/baseline.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function newEditionCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, 'sans-laureats': { type: 'boolean' } });
   const year = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
-  const dataDir = (values.data as string | undefined) ?? 'data';
+  if (positionals.length < 1 || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('indiquez l’année de la nouvelle édition, par exemple : compendium new-edition 2026');
+  const dataDir = dataFolder(positionals.slice(1), values.data as string | undefined);
   const result = await loadCompendium(dataDir);
   if (result.errors.length) {
     for (const f of result.errors) out.stderr(formatFinding(f));
@@ -16,8 +17,10 @@ export async function newEditionCommand(args: string[], out: Output): Promise<nu
     return 1;
   }
   const made = await newEdition(dataDir, result.partial, year, { laureates: values['sans-laureats'] ? 'vider' : 'reprendre' });
+  // What is already there is the published edition's: validate lists what comes after first.
+  await writeBaseline(made.dir, result.warnings, dataDir, made.from);
   out.stdout(`Édition ${year} créée à partir de l’édition ${made.from} dans ${made.dir} :`);
-  for (const f of made.files) out.stdout(`  ${f}`);
+  for (const f of [...made.files, BASELINE_FILE]) out.stdout(`  ${f}`);
   out.stdout(
     made.carried
       ? `\nLes ${made.carried} lauréats de l’édition ${made.from} sont repris à leur place (--sans-laureats pour partir de listes vides).`

@@ -14,9 +14,33 @@ import { loadCompendium, formatFinding } from '../data/index.ts';
 import { publishedPart } from '../edition/drafts.ts';
 import { formatBrowser, formatBytes, formatSeconds } from '../build/report.ts';
 import { publishable } from '../edition/publishable.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
+import { TIERS, type Compendium } from '../model.ts';
+
+const ids = (list: readonly string[]): string => list.map((id) => `«\u00A0${id}\u00A0»`).join(', ') || 'aucun';
+
+/**
+ * A year, territory or theme that the data does not have is a typing slip on the command
+ * line (exit 2, the valid values listed), found before any output folder or browser.
+ */
+function checkSubject(c: Compendium, year: number | undefined, territory: string | undefined, theme: string | undefined): void {
+  const ed = c.editions.find((e) => e.annee === year);
+  if (!ed) throw new UsageError(`édition ${year ?? ''} introuvable (éditions\u00A0: ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
+  const territories = ed.territoires.map((t) => t.territoire);
+  if (territory !== undefined && !territories.includes(territory)) {
+    throw new UsageError(`territoire inconnu «\u00A0${territory}\u00A0» pour l’édition ${ed.annee}. Identifiants possibles\u00A0: ${ids(territories)}`);
+  }
+  const themes = c.themes.map((t) => t.id);
+  if (theme !== undefined && !themes.includes(theme)) throw new UsageError(`thème inconnu «\u00A0${theme}\u00A0». Identifiants possibles\u00A0: ${ids(themes)}`);
+  if (theme !== undefined) {
+    // A theme no laureate of the edition has would make an empty booklet: name those that would not.
+    const placed = new Set(ed.territoires.flatMap((t) => TIERS.flatMap((tier) => t[tier] ?? [])));
+    const used = themes.filter((id) => c.projets.some((p) => placed.has(p.id) && p.themes?.includes(id)));
+    if (!used.includes(theme)) throw new UsageError(`aucun lauréat de l’édition ${ed.annee} pour le thème «\u00A0${theme}\u00A0»\u00A0: le livret serait vide. Thèmes qui ont des lauréats\u00A0: ${ids(used)}`);
+  }
+}
 
 export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -27,11 +51,10 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     strict: { type: 'boolean' },
     'traits-de-coupe': { type: 'boolean' },
   });
-  if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
   if (values.territoire && values.theme) throw new UsageError('choisissez --territoire ou --theme, pas les deux');
   const edition = values.edition === undefined ? undefined : Number(values.edition);
   if (edition !== undefined && !Number.isInteger(edition)) throw new UsageError('--edition attend une année, par exemple 2025');
-  const dataDir = positionals[0] ?? 'data';
+  const dataDir = dataFolder(positionals);
   const booklet = values.territoire !== undefined || values.theme !== undefined;
   const outDir = await checkOutputPath((values.sortie as string | undefined) ?? join('_site', booklet ? 'livrets' : 'pdf'), { dataDir });
   const loaded = await loadCompendium(dataDir, { strict: values.strict === true });
@@ -47,6 +70,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   // By default the edition readers have: the latest one not in preparation.
   const published = publishable(data.compendium!).editions;
   const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;
+  checkSubject(data.compendium!, year, values.territoire as string | undefined, values.theme as string | undefined);
   const interrupt = listenForInterrupt(out, 'Interruption demandée\u00A0: arrêt de la production des PDF…');
   try {
     await mkdir(outDir, { recursive: true });

@@ -4,11 +4,12 @@
  * does not do for network shares.
  */
 import { startPreview } from '../preview/server.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function previewCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { port: { type: 'string' }, sondage: { type: 'boolean' } });
+  const dataDir = dataFolder(positionals);
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('le port doit être un nombre entre 1 et 65535');
   // Listened for from the start: Ctrl-C during the first build stops the preview cleanly too.
@@ -22,7 +23,7 @@ export async function previewCommand(args: string[], out: Output): Promise<numbe
     process.once('SIGTERM', stop);
   });
   out.stdout('Préparation de l’aperçu…');
-  const preview = await startPreview({ dataDir: positionals[0] ?? 'data', port, poll: values.sondage === true, log: (l) => out.stdout(l) });
+  const preview = await startPreview({ dataDir, port, poll: values.sondage === true, log: (l) => out.stdout(l) });
   const interrupted = signal !== undefined;
   if (!interrupted) {
     out.stdout(

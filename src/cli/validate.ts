@@ -1,7 +1,8 @@
 /** `compendium validate [--strict] [--json] [dossier]`: checks the data and reports. */
 import { loadCompendium, formatFinding, type LoadResult } from '../data/index.ts';
 import { TIERS, TIER_TITLES } from '../model.ts';
-import { parse, UsageError } from './args.ts';
+import { dataFolder, parse } from './args.ts';
+import { readBaseline, splitInherited } from '../edition/baseline.ts';
 import type { Output } from './output.ts';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
@@ -28,15 +29,22 @@ export function formatSummary(result: LoadResult, dataDir: string): string {
 }
 
 export async function validateCommand(args: string[], out: Output): Promise<number> {
-  const { values, positionals } = parse(args, { strict: { type: 'boolean' }, json: { type: 'boolean' } });
-  if (positionals.length > 1) throw new UsageError('un seul dossier de données à la fois');
-  const dataDir = positionals[0] ?? 'data';
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' }, json: { type: 'boolean' }, tous: { type: 'boolean' } });
+  const dataDir = dataFolder(positionals);
   const result = await loadCompendium(dataDir, { strict: values.strict === true });
   if (values.json) {
     out.stdout(JSON.stringify({ dataDir, summary: result.summary, errors: result.errors, warnings: result.warnings }, null, 2));
   } else {
     out.stdout(formatSummary(result, dataDir));
-    for (const f of [...result.errors, ...result.warnings]) out.stdout(`\n${formatFinding(f)}`);
+    // While a draft is prepared, the warnings inherited from the published edition are counted
+    // after the new ones, not listed (--tous lists them): what the editor just broke stands out.
+    const draft = result.summary.editions.filter((e) => e.brouillon).at(-1)?.annee;
+    const baseline = draft !== undefined && values.tous !== true ? await readBaseline(dataDir, draft) : undefined;
+    const { fresh, inherited } = baseline && draft !== undefined ? splitInherited(result.warnings, baseline, dataDir, draft) : { fresh: result.warnings, inherited: [] };
+    for (const f of [...result.errors, ...fresh]) out.stdout(`\n${formatFinding(f)}`);
+    if (inherited.length) {
+      out.stdout(`\n${plural(inherited.length, 'autre avertissement', 'autres avertissements')} ${inherited.length > 1 ? 'étaient' : 'était'} déjà là dans l’édition ${baseline?.from ?? 'publiée'} (non ${inherited.length > 1 ? 'listés' : 'listé'} ici) : « compendium validate --tous » les montre tous.`);
+    }
     if (result.errors.length === 0) out.stdout(`\n${result.warnings.length ? 'Données valides, avec des avertissements à relire.' : 'Données valides.'}`);
   }
   return result.errors.length > 0 ? 1 : 0;

@@ -5,10 +5,13 @@
  * A slip that makes the site drop or misprint what the editor typed is an error (`blocking`)
  * with the exact fix: the site drops an e-mail or web address it cannot link (src/site/urls.ts
  * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
- * from the project page; a phone with the letter O is printed as typed. A value that is no
- * address at all (`javascript:…`, markup) has no fix to propose: it stays a warning, and the
- * site's own defences drop it (the hostile corpora of tests/fixtures test exactly that).
- * What is published but doubtful (an unknown domain, a placeholder number) is a warning.
+ * from the project page; a phone with the letter O is printed as typed. An e-mail or phone that
+ * cannot be a link and has no sure fix (`contact(at)exemple.fr`, `03 87 XX XX XX`) is published
+ * as typed, as text, by both editions, with a warning. A web address that is no address at all
+ * (`javascript:…`, markup) has no fix to propose either: it stays a warning that says it is
+ * published nowhere, and the editions' own defences drop it (the hostile corpora of
+ * tests/fixtures test exactly that). What is published but doubtful (an unknown domain, a
+ * placeholder number) is a warning.
  */
 import { createRequire } from 'node:module';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -31,13 +34,14 @@ function unpublishableEmail(email: string): ContactIssue {
     hint: `Écrivez « ${right} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.`,
   });
   if (/^mailto:/i.test(e)) return fixed('« mailto: » en trop', e.replace(/^mailto:/i, ''));
+  if (/^<[^<>]+>$/.test(e) && mailHref(e.slice(1, -1))) return fixed('chevrons « < > » en trop', e.slice(1, -1));
   if (/\.$/.test(e) && mailHref(e.replace(/\.+$/, ''))) return fixed('point final en trop', e.replace(/\.+$/, ''));
   if (/[,;:]$/.test(e) && mailHref(e.replace(/[,;:]+$/, ''))) return fixed(`« ${e.slice(-1)} » final en trop`, e.replace(/[,;:]+$/, ''));
   if (/\s/.test(e) && mailHref(e.replace(/\s+/g, ''))) return fixed('espace en trop', e.replace(/\s+/g, ''));
   if ((e.match(/@/g) ?? []).length > 1 && !/["<>]/.test(e)) {
     return { code: 'EMAIL_UNPUBLISHABLE', blocking: true, message: `adresse e-mail « ${email} » : une seule adresse par contact`, hint: 'Gardez une seule adresse : le site ne publie pas une liste d’adresses.' };
   }
-  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle ne sera pas publiée sur le site.' };
+  return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle est publiée en texte, sans lien, sur le site comme dans le PDF.' };
 }
 
 // The IANA list of top-level domains, kept current by the `tlds` package.
@@ -92,16 +96,33 @@ export function checkPhone(phone: string): ContactIssue | undefined {
   return undefined;
 }
 
+/**
+ * The address meant, when a slip has one sure fix: « https:// » missing, the scheme mistyped
+ * (`https//`, `HTTPS//`), spaces in the domain (`www.exemple .fr`, a line break pasted).
+ */
+function urlFix(url: string): string | undefined {
+  const t = url.trim();
+  const candidates = [
+    /^[a-z][a-z0-9+.-]*:/i.test(t) || /^https?\/\//i.test(t) ? undefined : `https://${t}`,
+    /^https?\/\/(?=[^/])/i.test(t) ? t.replace(/^(https?)\/\//i, (_m, s: string) => `${s.toLowerCase()}://`) : undefined,
+  ];
+  // Spaces in the domain are a slip; in a path they may be meant (%20): no sure fix there.
+  if (/^(?:https?:\/\/)?[^/]*\s/i.test(t)) {
+    const joined = t.replace(/\s+/g, '');
+    candidates.push(joined, /^[a-z][a-z0-9+.-]*:/i.test(joined) ? undefined : `https://${joined}`);
+  }
+  return candidates.find((c): c is string => c !== undefined && c !== t && webHref(c) !== undefined && !urlIssue(c));
+}
+
 /** A web address that is not a complete http(s) address with a real domain. */
 export function checkUrl(url: string): ContactIssue | undefined {
   const issue = urlIssue(url);
-  if (!issue || webHref(url)) return issue;
-  // A missing « https:// » is a slip with a sure fix; another scheme (javascript:…) is not.
-  const fixed = `https://${url.trim()}`;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && webHref(fixed) && !urlIssue(fixed)) {
-    return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
-  }
-  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle ne sera pas publiée sur le site.` };
+  if (!issue) return undefined;
+  // A slip with a sure fix is an error that gives it; another scheme (javascript:…) has none.
+  const fixed = urlFix(url);
+  if (fixed) return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
+  if (webHref(url)) return issue;
+  return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.` };
 }
 
 function urlIssue(url: string): ContactIssue | undefined {

@@ -32,9 +32,20 @@ export interface Finding {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/g;
 
+/** `[U+001B]`, the way messages name an invisible character. */
+export const codePoint = (c: string): string => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+
 /** Shows each control character as its code point, e.g. `[U+202E]`: visible, and inert. */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(CONTROLS, codePoint);
+}
+
+/**
+ * The first control character of `text` (tab included: a value typed on a command line or
+ * pasted into a single-line answer has no use for one), or undefined.
+ */
+export function firstControl(text: string): string | undefined {
+  return new RegExp(`\\t|${CONTROLS.source}`).exec(text)?.[0];
 }
 
 /**

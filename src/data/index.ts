@@ -11,6 +11,8 @@ import { editorialWarnings } from './warnings.ts';
 import { glyphWarnings } from './glyphs.ts';
 import { markdownLinkFindings } from './markdown-links.ts';
 import { publicationChecks } from './publication-checks.ts';
+import { controlWarnings } from './control-checks.ts';
+import { cleanData } from '../site/clean-text.ts';
 import { safeFinding, sortFindings, type Finding } from './finding.ts';
 import { summarize, type Summary } from './summary.ts';
 
@@ -39,14 +41,17 @@ export interface LoadOptions {
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loaded = await loadData(resolve(dataDir), options.parsed);
-  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...publicationChecks(loaded), ...(await glyphWarnings(loaded))];
+  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...publicationChecks(loaded), ...controlWarnings(loaded), ...(await glyphWarnings(loaded))];
   // Escaped here, once: the terminal, the JSON output and the preview's error page all echo them.
   const sorted = sortFindings(findings).map((f): Finding => safeFinding(options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
   const errors = sorted.filter((f) => f.severity === 'erreur');
   const warnings = sorted.filter((f) => f.severity === 'avertissement');
+  // Both editions publish the same text: controls no reader can see are removed here, once,
+  // for the site and the PDF alike (control-checks.ts has warned about each).
+  const clean = cleanData(loaded.compendium);
   return {
-    compendium: errors.length === 0 ? loaded.compendium : null,
-    partial: loaded.compendium,
+    compendium: errors.length === 0 ? clean : null,
+    partial: clean,
     errors,
     warnings,
     summary: summarize(loaded.compendium),

@@ -6,7 +6,7 @@
 import type { Finding } from './finding.ts';
 import type { Loaded } from './load.ts';
 import { findingAt } from './origin.ts';
-import { personalEmailReason, personalPhoneReason } from './personal-contacts.ts';
+import { personalEmailReason, personalPhoneReason, projectPeople } from './personal-contacts.ts';
 
 export function publicationChecks(loaded: Loaded): Finding[] {
   const out: Finding[] = [];
@@ -15,8 +15,9 @@ export function publicationChecks(loaded: Loaded): Finding[] {
   c.projets.forEach((p, i) => {
     const o = projectOrigins[i];
     if (!o || !p.contact || p.contact.public !== undefined) return;
+    const email = personalEmailReason(p.contact.email, projectPeople(c, p));
     const reasons = [
-      ...(personalEmailReason(p.contact.email) ? [`l’e-mail (${personalEmailReason(p.contact.email)})`] : []),
+      ...(email ? [`l’e-mail (${email})`] : []),
       ...(personalPhoneReason(p.contact.telephone) ? [`le téléphone (${personalPhoneReason(p.contact.telephone)})`] : []),
     ];
     if (reasons.length === 0) return;

@@ -133,6 +133,9 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
     imageWarnings(ed.couverture, o, ['couverture'], 'image de couverture', out);
     url(o, ['appel', 'lien', 'url'], ed.appel?.lien?.url);
   }
+  // The accessibility statement links these two as they are written (templates/accessibilite.njk).
+  const site = origins(loaded, 'site')[0];
+  if (site) for (const key of ['schema_pluriannuel', 'plan_action'] as const) url(site, ['accessibilite', key], c.site?.accessibilite?.[key] ?? undefined);
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
   return out;

@@ -1,3 +1,6 @@
+import { domainToUnicode } from 'node:url';
+import { cleanText } from './clean-text.ts';
+
 /**
  * Link safety: data and Markdown may only produce http(s), mailto and tel links. Anything
  * else (javascript:, data:, relative paths typed by mistake) is dropped, never emitted.
@@ -37,7 +40,19 @@ export function isAllowedLink(url: string): boolean {
   return webHref(url) !== undefined;
 }
 
-/** A web address as people read it: without scheme, `www.` and trailing slash. */
+/**
+ * A web address as people read it: without scheme, `www.` and trailing slash, and with the
+ * letters the editor typed — the link's form (webHref) spells « café » « caf%C3%A9 » and
+ * « mairie-évry.fr » « xn--mairie-vry-… », which the brochure and the site once printed.
+ */
 export function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '');
+  let shown = url.replace(/^(https?:\/\/)([^/?#]+)/i, (_m, scheme: string, host: string) => `${scheme}${host.split('.').map((label) => (/^xn--/i.test(label) ? domainToUnicode(label) : label)).join('.')}`);
+  try {
+    const decoded = decodeURI(shown);
+    // Letters only: an escaped control character (%1B, %E2%80%AE) stays escaped.
+    if (cleanText(decoded) === decoded && !/[\s<>"]/.test(decoded.replace(/ /g, ''))) shown = decoded;
+  } catch {
+    // A lone « % » is no escape: shown as it is.
+  }
+  return shown.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/$/, '');
 }

@@ -6,7 +6,7 @@
  * tested on its own; the print edition reads the latest edition's view from it too.
  */
 import { printedName } from './organisation-name.ts';
-import { openContact, type OpenContact } from '../data/personal-contacts.ts';
+import { openContact, projectPeople, type OpenContact } from '../data/personal-contacts.ts';
 import {
   RUBRICS,
   RUBRIC_TITLES,
@@ -344,7 +344,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       resume: p.resume,
       description: p.description,
       rubriques: rubricsOf(p),
-      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web, ouvert: openContact(p.contact) },
+      contact: { email: p.contact?.email, telephone: p.contact?.telephone, siteWeb: p.contact?.site_web, ouvert: openContact(p.contact, projectPeople(c, p)) },
       photo: isAvailable(p.photo) ? p.photo : undefined,
       photoAFournir: Boolean(p.photo && !isAvailable(p.photo)),
       editions: appearances(p.id),

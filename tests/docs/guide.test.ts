@@ -61,6 +61,7 @@ guide('the guide’s commands are the expected ones, in order', () => {
       'npm run compendium -- add-project',
       'npm run compendium -- new-edition',
       'npm run compendium -- new-edition',
+      'npm run validate -- --tous',
       'npm run compendium -- diff',
       'npm run compendium -- pdf',
       'npm start',
@@ -118,6 +119,15 @@ guide('10. prepare next year’s edition (laureates carried over) and compare it
   assert.match(r.out, 'Les 57 lauréats de l’édition 2025 sont repris à leur place');
   const path = join(work, 'data/editions/2026/edition.yaml');
   assert.match(readFileSync(path, 'utf8'), 'brouillon: true  # en préparation : supprimez cette ligne pour publier l’édition');
+  // The warnings inherited from 2025 are counted after the new ones; --tous lists them all.
+  const counted = run(cmd('npm run validate'));
+  const total = Number(/(\d+) avertissements\n/.exec(counted.out)?.[1]);
+  const shown = (out: string) => [...out.matchAll(/ — avertissement : /g)].length;
+  assert.match(counted.out, /\n(\d+) autres avertissements étaient déjà là dans l’édition 2025 \(non listés ici\) : « compendium validate --tous » les montre tous\./);
+  assert.ok(shown(counted.out) < 5, `only the draft’s and the new ones listed: ${shown(counted.out)}`);
+  const all = run(cmd('npm run validate -- --tous'));
+  assert.is(all.status, 0, all.out);
+  assert.is(shown(all.out), total, 'every warning listed');
   // Sections 6, 7, 8: a testimonial removed, a figure changed, a new édito file.
   writeFileSync(path, readFileSync(path, 'utf8').replace('    - frederic-leybold\n', '').replace('valeur: 2,7 millions', 'valeur: 2,8 millions').replace('fichier: edito.md', 'fichier: edito-2026.md'));
   writeFileSync(join(work, 'data/editions/2026/edito-2026.md'), 'Nouvel édito.\n');

@@ -45,6 +45,9 @@ browser('CHROME_PATH that is a folder, a file without the x bit, a device: named
     const error = await findChrome({ env: { CHROME_PATH: path } }).catch((e: unknown) => e);
     assert.instance(error, BrowserNotFoundError, path);
     assert.match((error as Error).message, `CHROME_PATH indique «\u00A0${path}\u00A0», mais ${reason}.`);
+    // A browser may well be installed: the fix is the variable, not an install.
+    assert.match((error as Error).message, 'Donnez à CHROME_PATH le chemin complet du programme du navigateur, par exemple CHROME_PATH=/usr/bin/chromium', path);
+    assert.not.match((error as Error).message, /Installez Chromium/, path);
   }
 });
 
@@ -53,6 +56,8 @@ browser('the real command with CHROME_PATH set to a folder: exit 1, one French e
   const r = await runCli(['pdf', '--sortie', 'livrets', 'data'], { cwd: w.dir, env: { CHROME_PATH: w.tmp } });
   assert.is(r.code, 1, r.stderr);
   assert.match(r.stderr, `CHROME_PATH indique «\u00A0${w.tmp}\u00A0», mais c’est un dossier`);
+  assert.match(r.stderr, 'ou supprimez la variable (unset CHROME_PATH)');
+  assert.not.match(r.stderr, /Installez Chromium/);
   assert.not.match(r.stderr, STACK);
   assert.not.match(r.stderr, /Unhandled|EACCES|erreur inattendue/);
 });

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEmail, checkPhone, checkUrl, isPlaceholderPhone } from '../../src/data/contact-checks.ts';
+import { displayUrl, webHref } from '../../src/site/urls.ts';
 import { loadCompendium } from '../../src/data/index.ts';
 import { BUDGETS } from '../../src/budgets.ts';
 import { dataWith, VALID } from '../helpers/data.ts';
@@ -36,6 +37,36 @@ warnings('malformed web addresses', () => {
   assert.is(checkUrl('javascript:alert(1)')?.code, 'URL_SCHEME');
   assert.is(checkUrl('https://exemple.invalidtld')?.code, 'URL_DOMAIN');
   assert.is(checkUrl('https://www.moselle.fr'), undefined);
+});
+
+warnings('a web address is shown with the letters typed, never its encoded link form', () => {
+  assert.is(displayUrl(webHref('https://www.mairie-évry.fr/café')!), 'mairie-évry.fr/café');
+  assert.is(webHref('https://www.mairie-évry.fr/café'), 'https://www.xn--mairie-vry-h7a.fr/caf%C3%A9', 'the link itself stays encoded');
+  assert.is(displayUrl('https://www.exemple.fr/un%20dossier/'), 'exemple.fr/un dossier');
+  assert.is(displayUrl('https://x.fr/%E2%80%AEab'), 'x.fr/%E2%80%AEab', 'an escaped control character stays escaped');
+  assert.is(displayUrl('https://x.fr/%3Cb%3E'), 'x.fr/%3Cb%3E');
+  assert.is(displayUrl('https://x.fr/100%'), 'x.fr/100%');
+});
+
+warnings('web and e-mail slips with one sure fix are errors that give it; without one, a warning that says where it is published', () => {
+  const fix = (url: string) => {
+    const issue = checkUrl(url);
+    return issue?.blocking ? /« (.*?) »/.exec(issue.hint ?? '')?.[1] : undefined;
+  };
+  assert.is(fix('www.graoucoop.fr'), 'https://www.graoucoop.fr', 'no scheme');
+  assert.is(fix('https//www.graoucoop.fr'), 'https://www.graoucoop.fr', 'the colon forgotten');
+  assert.is(fix('HTTP//www.graoucoop.fr'), 'http://www.graoucoop.fr');
+  assert.is(fix('https://www.graoucoop .fr'), 'https://www.graoucoop.fr', 'a space in the domain');
+  assert.is(fix('https : //www. l inkedin .com/company/x'), 'https://www.linkedin.com/company/x');
+  assert.is(fix('https://www.moselle.fr/un dossier'), undefined, 'a space in a path may be meant: no sure fix');
+  assert.is(checkUrl('https://www.moselle.fr/un dossier')?.hint, 'Supprimez les espaces de l’adresse.', 'published as a link, with a warning');
+  assert.is(fix('javascript:alert(1)'), undefined);
+  assert.is(checkUrl('javascript:alert(1)')?.hint, 'Écrivez l’adresse complète, commençant par https://. Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.');
+  assert.is(checkEmail('<contact@graoucoop.fr>')?.message, 'adresse e-mail « <contact@graoucoop.fr> » : chevrons « < > » en trop');
+  assert.is(checkEmail('<contact@graoucoop.fr>')?.hint, 'Écrivez « contact@graoucoop.fr » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.');
+  assert.is(checkEmail('contact@graoucoop.fr.')?.message, 'adresse e-mail « contact@graoucoop.fr. » : point final en trop');
+  assert.is(checkEmail('contact(at)graoucoop.fr')?.blocking, undefined, 'no sure fix: published as text, with a warning');
+  assert.match(checkEmail('contact(at)graoucoop.fr')?.hint ?? '', 'elle est publiée en texte, sans lien, sur le site comme dans le PDF.');
 });
 
 async function found(files: Record<string, string | Buffer | null>): Promise<string[]> {
