@@ -84,11 +84,7 @@ text('at most 8 % of the lines end in a hyphen (17 % before), never three in a r
       run = [];
     }
   }
-  // Known defect, kept in view (issue 14 stays open): on p. 19, a text-only featured page set
-  // larger by fit-fill.js, hyphen-limit.js measures the paragraph without finding the run its
-  // final layout has. Any other run fails, and so does this one if it changes.
-  const KNOWN_RUNS = ['p19: sou- / d’amor- / communica- / reconnais-'];
-  assert.equal(runs.filter((r) => !KNOWN_RUNS.includes(r)), [], 'runs of three or more hyphenated lines');
+  assert.equal(runs, [], 'runs of three or more hyphenated lines');
 });
 
 text('no capitalised word, acronym or domain name is broken across lines (Mo-selle, Dra-gonne, Ré-em-ployez.fr)', ({ lines }) => {
