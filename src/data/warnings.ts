@@ -13,6 +13,7 @@ import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { checkEmail, checkPhone, checkUrl, type ContactIssue } from './contact-checks.ts';
 import { textWarnings } from './editorial-checks.ts';
+import { figureWarnings } from './figure-checks.ts';
 import type { Issue } from './origin.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
@@ -135,5 +136,6 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   }
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
+  out.push(...figureWarnings(loaded));
   return out;
 }
