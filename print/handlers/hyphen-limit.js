@@ -20,8 +20,11 @@
  * by Chromium, is measured again. Paged.js then finds the page's end on the settled paragraphs. The word
  * joiners leave the text with the unused soft hyphens, after layout (src/print/screen.ts).
  *
- * A paragraph is measured again only when its text grew (Paged.js appends it node by node);
- * runs that cross a page break are not counted.
+ * A paragraph is measured again only when its text grew (Paged.js appends it node by node):
+ * later content only rebalances the columns, which moves lines without changing them, so a
+ * run that crosses a column break is counted like any other (measured while the paragraph ran
+ * on into the next column, p. 19 of the 2025 brochure kept « sou- / d’amor- / communica- /
+ * reconnais- »). Runs that cross a page break are not counted.
  */
 const SOFT_HYPHEN = '\u00AD';
 const WORD_JOINER = '\u2060';
@@ -48,6 +51,14 @@ function box(node, offset) {
   return rects.findLast((rect) => rect.width > 0) ?? rects[0] ?? null;
 }
 
+/**
+ * Whether the character boxed `after` starts a new line after the one ending with `before`
+ * and `here`: on another baseline, or to the right past a column gap.
+ */
+function newLine(before, here, after) {
+  return Math.abs(after.top - before.top) > 1 || after.left > here.right + 4;
+}
+
 /** The line ends of `block` at a hyphen, in order: soft hyphens used, and compounds broken at their own hyphen. */
 function hyphenatedLineEnds(block) {
   const ends = [];
@@ -60,9 +71,12 @@ function hyphenatedLineEnds(block) {
       const after = box(node, i + 1);
       const here = box(node, i);
       const before = char === SOFT_HYPHEN ? box(node, i - 1) : here;
-      // A line ends here when the next character is on a later line. (Not « the soft hyphen
-      // has a width »: inside a ligature, « dif\u00ADfé », it gets a share of the ligature's.)
-      if (!here || !before || !after || after.top <= before.top + 1) continue;
+      // A line ends here when the next character is on another line: lower in the same
+      // column, or higher up in the next one (balanced columns: a paragraph measured while it
+      // ran on from one column to the next hid « d’amor- », which ended column one, p. 19 of
+      // the 2025 brochure, and the run it started once the columns settled). Not « the soft
+      // hyphen has a width »: inside a ligature, « dif\u00ADfé », it gets a share of the ligature's.
+      if (!here || !before || !after || !newLine(before, here, after)) continue;
       ends.push({ node, offset: i, top: before.top, left: here.left, width: here.width, after, soft: char === SOFT_HYPHEN });
     }
   }
@@ -100,15 +114,22 @@ function sourceText(node, source) {
   return Array.from(parent?.childNodes ?? []).find((child) => child.nodeType === 3 && child.data.includes(node.data)) ?? null;
 }
 
-/** The soft hyphen to take back among `ends` so that no more than LIMIT lines in a row end in a hyphen. */
-function overLimit(ends) {
+/**
+ * The soft hyphen to take back among `ends` so that no more than LIMIT lines in a row end in a
+ * hyphen: of the run's lines that end at a soft hyphen, the one whose line spaces its words
+ * least without it. (Always the run's last line left a line with gaps twice as wide as its
+ * neighbours', « çage pour le lancement », p. 19 of the 2025 brochure.)
+ */
+function overLimit(block, ends) {
   let run = 1;
   for (let i = 1; i < ends.length; i++) {
     run = consecutive(ends[i - 1], ends[i]) ? run + 1 : 1;
     if (run > LIMIT) {
-      // The last line of the run, or the one before when that line ends a compound.
-      const soft = [ends[i], ends[i - 1]].find((end) => end.soft);
-      if (soft) return soft;
+      const candidates = ends.slice(i - LIMIT, i + 1).filter((end) => end.soft);
+      if (candidates.length > 0) {
+        const costs = candidates.map((end) => stretch(block, end));
+        return candidates[costs.indexOf(Math.min(...costs))];
+      }
       run = 1;
     }
   }
@@ -116,14 +137,14 @@ function overLimit(ends) {
 }
 
 /**
- * Whether the line ending at soft hyphen `end` can do without it: set left-aligned (breaks
- * are the same, Chromium justifies after breaking lines), the word's first part would move to
- * the next line, and its width (and its space) would be shared by the line's other spaces.
- * Affordable when no space grows past STRETCH times its own width.
+ * How much each space of the line ending at soft hyphen `end` would grow without it, in widths
+ * of itself (Infinity when it cannot be told): set left-aligned (breaks are the same, Chromium
+ * justifies after breaking lines), the word's first part would move to the next line, and its
+ * width (and its space) would be shared by the line's other spaces.
  */
-function affordable(block, end) {
+function stretch(block, end) {
   const column = Array.from(block.getClientRects()).find((rect) => rect.left - 1 <= end.left && end.left <= rect.right + 1 && rect.top - 1 <= end.top && end.top <= rect.bottom + 1);
-  if (!column) return false;
+  if (!column) return Infinity;
   const text = end.node.data;
   let wordStart = end.offset;
   while (wordStart > 0 && !/\s/u.test(text[wordStart - 1])) wordStart -= 1;
@@ -140,10 +161,15 @@ function affordable(block, end) {
     }
   }
   const first = box(end.node, wordStart);
-  if (spaces < 2 || !first || spaceWidth === 0) return false;
+  if (spaces < 2 || !first || spaceWidth === 0) return Infinity;
   const slack = column.right - (end.left + end.width);
   const moved = end.left + end.width - first.left + spaceWidth;
-  return (slack + moved) / (spaces - 1) <= STRETCH * spaceWidth;
+  return (slack + moved) / (spaces - 1) / spaceWidth;
+}
+
+/** Whether the line ending at soft hyphen `end` can do without it: no space grows past STRETCH times its own width. */
+function affordable(block, end) {
+  return stretch(block, end) <= STRETCH;
 }
 
 class HyphenLimit extends Paged.Handler {
@@ -163,16 +189,15 @@ class HyphenLimit extends Paged.Handler {
       block.style.textAlign = 'left';
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const ends = hyphenatedLineEnds(block);
-        const end = overLimit(ends) ?? ends.find((candidate) => candidate.soft && affordable(block, candidate));
+        const end = overLimit(block, ends) ?? ends.find((candidate) => candidate.soft && affordable(block, candidate));
         if (!end) break;
         takeBack(end.node, end.offset, this.chunker.source);
       }
       // A long text (a featured page set larger, in two columns) can spend every pass on
       // hyphens its lines can do without, and a late one can start a run of three: runs are
-      // undone whatever that budget (p. 19 of the 2025 brochure kept « sou- / d’amor- /
-      // communica- / reconnais- » before).
+      // undone whatever that budget.
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const end = overLimit(hyphenatedLineEnds(block));
+        const end = overLimit(block, hyphenatedLineEnds(block));
         if (!end) break;
         takeBack(end.node, end.offset, this.chunker.source);
       }

@@ -13,6 +13,7 @@ import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
 import { checkEmail, checkPhone, checkUrl, type ContactIssue } from './contact-checks.ts';
 import { textWarnings } from './editorial-checks.ts';
+import { figureWarnings } from './figure-checks.ts';
 import type { Issue } from './origin.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
@@ -138,5 +139,6 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   if (site) for (const key of ['schema_pluriannuel', 'plan_action'] as const) url(site, ['accessibilite', key], c.site?.accessibilite?.[key] ?? undefined);
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
+  out.push(...figureWarnings(loaded));
   return out;
 }

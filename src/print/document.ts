@@ -5,6 +5,7 @@
  * print folder, the page budget of a featured project. Pure: no I/O.
  */
 import { BUDGETS } from '../budgets.ts';
+import { bigNumbers } from '../data/figure-checks.ts';
 import { textLength } from '../data/warnings.ts';
 import type { Compendium, Image, LoadedEdition } from '../model.ts';
 import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TierView, type TerritoryView } from '../site/view-model.ts';
@@ -158,10 +159,14 @@ function selectEdition(c: Compendium, year: number | undefined): LoadedEdition {
   return found;
 }
 
-/** Groups the key figures by scale (France, Grand Est, Moselle…), in the order they are written. */
+/**
+ * Groups the key figures printed as big numbers by scale (France, Grand Est, Moselle…), in the
+ * order they are written: those the page's text does not state (src/data/figure-checks.ts).
+ */
 export function groupFigures(edition: LoadedEdition): FigureGroup[] {
   const groups: FigureGroup[] = [];
-  for (const { echelle, valeur, libelle, source } of edition.chiffres_cles?.chiffres ?? []) {
+  const k = edition.chiffres_cles;
+  for (const { echelle, valeur, libelle, source } of bigNumbers(k?.chiffres, k?.fichier ? edition.textes[k.fichier] : undefined)) {
     let group = groups.find((g) => g.echelle === echelle);
     if (!group) groups.push((group = { echelle, chiffres: [], sources: [] }));
     group.chiffres.push({ valeur, libelle });

@@ -139,23 +139,6 @@ function walk(node: Node): void {
   if (PARAGRAPHS.has(node.nodeName)) settleLastWord(node);
 }
 
-/** The last text node of `node` with a word in it, where no skipped element hides it. */
-function lastText(node: Node): Node | undefined {
-  const children = node.childNodes ?? [];
-  for (let i = children.length - 1; i >= 0; i--) {
-    const child = children[i]!;
-    if (child.nodeName === '#text') {
-      if (/\p{L}/u.test(child.value ?? '')) return child;
-      continue;
-    }
-    if (SKIPPED_ELEMENTS.has(child.nodeName) || PARAGRAPHS.has(child.nodeName)) return undefined;
-    const found = lastText(child);
-    if (found) return found;
-    if (child.childNodes?.some((c) => c.nodeName !== '#text' || /\S/.test(c.value ?? ''))) return undefined;
-  }
-  return undefined;
-}
-
 /**
  * The last line of a paragraph is at least 5 characters: its last word keeps no soft hyphen,
  * and a short last word (« vie. ») is glued to the one before with a no-break space.
@@ -169,9 +152,54 @@ export function settleLastWordText(text: string): string {
   return `${text.slice(0, match.index)}${glue ? NO_BREAK_SPACE : space}${whole}${trailing}`;
 }
 
+/**
+ * The text nodes a paragraph's last line is made of, in order, through its inline elements
+ * (links, emphasis, run-in heads): from its last `<br>` on. `null` stands for what cannot be
+ * read as text (code, an image, a nested block): the last line is not looked at past it.
+ */
+function lineTexts(node: Node, out: Array<Node | null> = []): Array<Node | null> {
+  for (const child of node.childNodes ?? []) {
+    if (child.nodeName === '#text') out.push(child);
+    else if (child.nodeName === 'br') out.length = 0;
+    else if (SKIPPED_ELEMENTS.has(child.nodeName) || PARAGRAPHS.has(child.nodeName) || !child.childNodes?.length) out.push(null);
+    else lineTexts(child, out);
+  }
+  return out;
+}
+
+/** Where a line may break: an ordinary space, not a no-break one (« vie ! » is one word). */
+const BREAK_SPACE = /[ \t\n\r]/;
+
+/**
+ * `settleLastWordText` for a whole paragraph, whatever elements its last words are in
+ * (« … de la <em>vie</em>. » was left alone when only the last text node was looked at).
+ */
 function settleLastWord(block: Node): void {
-  const text = lastText(block);
-  if (text) text.value = settleLastWordText(text.value ?? '');
+  const texts = lineTexts(block);
+  let length = 0;
+  for (let n = texts.length - 1; n >= 0; n--) {
+    const text = texts[n];
+    if (!text) return;
+    let value = text.value ?? '';
+    for (let i = value.length - 1; i >= 0; i--) {
+      const char = value[i]!;
+      if (char === SOFT_HYPHEN) {
+        value = value.slice(0, i) + value.slice(i + 1);
+        continue;
+      }
+      if (!BREAK_SPACE.test(char)) {
+        length += 1;
+        continue;
+      }
+      if (length === 0) continue;
+      // The space before the last word: a short word is glued to the one before it.
+      const single = (i === 0 || !BREAK_SPACE.test(value[i - 1]!)) && char === ' ';
+      if (length < MIN_LAST_LINE && single) value = `${value.slice(0, i)}${NO_BREAK_SPACE}${value.slice(i + 1)}`;
+      text.value = value;
+      return;
+    }
+    text.value = value;
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import absoluteUrl from './filters/absolute-url.ts';
 import assetUrl, { fileVersioned, versioned } from './filters/asset-url.ts';
 import webRefs from './filters/web-refs.ts';
 import scaleFirst from './filters/scale-first.ts';
+import { bigNumbers } from '../data/figure-checks.ts';
 import { fontFaceCss, FONTS, PRELOADED } from './fonts.ts';
 import { openDataCsv, openDataJson, openDataCatalog, OPEN_DATA_FIELDS } from './open-data.ts';
 import { partnersJsonLd, projectJsonLd, websiteJsonLd } from './jsonld.ts';
@@ -33,6 +34,8 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('dateFr', dateFr);
   eleventyConfig.addFilter('fileSize', fileSize);
   eleventyConfig.addFilter('scaleFirst', scaleFirst);
+  // The key figures printed as big numbers: those the page's text does not state (both editions).
+  eleventyConfig.addFilter('bigNumbers', bigNumbers);
   eleventyConfig.addNunjucksFilter('md', md);
   eleventyConfig.addNunjucksFilter('webRefs', webRefs);
   eleventyConfig.addNunjucksFilter('mdInline', mdInline);

@@ -69,6 +69,23 @@ html('accepts a fragment; the last word of a paragraph stays whole', () => {
   assert.is(hyphenateHtml('<ul><li>une longue vie.</li></ul>'), '<ul><li>une longue&nbsp;vie.</li></ul>');
 });
 
+html('the last line of a paragraph is at least 5 characters, whatever inline elements its last words are in', () => {
+  const serialized = (html: string) => shown(html).replaceAll('&nbsp;', '~');
+  // The short last word in an element, its space in the text before: glued across the element.
+  assert.is(serialized(hyphenateHtml('<p>une très belle <em>vie</em>.</p>')), '<p>une très belle~<em>vie</em>.</p>');
+  assert.is(serialized(hyphenateHtml('<p>pour <a href="#">tous</a></p>')), '<p>pour~<a href="#">tous</a></p>');
+  // A last word split across elements keeps no soft hyphen in any of them (« ment. » p16).
+  assert.is(serialized(hyphenateHtml('<p>les tensions du <a href="#">développe</a><em>ment</em>.</p>')), '<p>les ten|sions du <a href="#">développe</a><em>ment</em>.</p>');
+  assert.is(serialized(hyphenateHtml('<p>organisation de <strong>l’accompagnement</strong></p>')), '<p>orga|ni|sa|tion de <strong>l’accompagnement</strong></p>');
+  // A run-in head and a one-word rubric: the word is glued to the head.
+  assert.is(serialized(hyphenateHtml('<p class="rubric"><strong class="run-in">La pérennisation :</strong> non.</p>')), '<p class="rubric"><strong class="run-in">La péren|ni|sa|tion :</strong>~non.</p>');
+  // A no-break space already holds the last word to the one before (« vie ! »); a line break ends the search.
+  assert.is(serialized(hyphenateHtml('<p>une belle vie\u00A0!</p>')), '<p>une belle vie~!</p>');
+  assert.is(serialized(hyphenateHtml('<p>une première ligne<br>vie.</p>')), '<p>une pre|mière ligne<br>vie.</p>');
+  // Code at the end is not text: left as it is.
+  assert.is(serialized(hyphenateHtml('<p>écrivez <code>npm</code></p>')), '<p>écri|vez <code>npm</code></p>');
+});
+
 html('keeps a domain name with a hyphen of its own on one line (« Ré-employez.fr » broke at p27)', () => {
   assert.is(
     hyphenateHtml('<p>avec l’AFPA, Ré-employez.fr, BoMa Strasbourg et d’autres</p>'),

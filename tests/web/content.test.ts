@@ -30,6 +30,16 @@ content('the home’s « chiffres clés de l’ESS en Moselle » are Moselle’s
   assert.equal(scales, ['Moselle', 'Moselle', 'Moselle', 'Moselle']);
 });
 
+content('the « chiffres clés » section prints each figure once, as the brochure’s page does (issue 14)', async () => {
+  const section = await site.read('ess-innovation-sociale/index.html');
+  const figures = plain(section.slice(section.indexOf('id="chiffres-cles"'), section.indexOf('</section>', section.indexOf('id="chiffres-cles"'))));
+  for (const value of ['207 000', '2,7 millions', '15 000', '220 000', '65 %', '58 %', '43 %', '38 %', '2 160', '7,70 %', '38 000', '12 %', '700 000 €', '2019']) {
+    assert.is(figures.split(value).length - 1, 1, value);
+  }
+  assert.ok(figures.includes('second département du Grand Est'), 'the text says what the numbers do not');
+  assert.not.ok(figures.includes('depuis 2019'));
+});
+
 content('French agreement: « Toutes les années », never « Tous les années »', async () => {
   const html = await site.read('laureats/index.html');
   assert.ok(plain(html).includes('Toutes les années'));
