@@ -1,25 +1,35 @@
 /* global Paged */
 /**
- * Grows each `[data-fit-grow]` box (a territory opener, the notes after the last section) to
- * the foot of the page it ends on.
+ * Grows each `[data-fit-grow]` box (a territory opener, the notes after the last section) by
+ * the room its page leaves at the foot.
  *
- * Why: such a box starts where the previous section ends when its minimum height is left on
- * that page (print/brochure.css), else at the top of the next one. Grown to the foot of the
- * page, it fills what the section left: a page is never a third empty before an opener, and
- * an opener at the top of a page is a full page. Only the box's own page changes: it is
- * followed by a page break (or ends the content), so nothing after it moves.
+ * Why: such a box starts where the previous section ends when its content fits in the room
+ * left on that page (print/brochure.css), else at the top of the next one. Grown, it fills
+ * what the page left: a page is never a third empty before an opener, and an opener at the
+ * top of a page is a full page. The room is measured under the page's last content, not under
+ * the box: what follows the box on its page (a small section's entry) moves down with it and
+ * stays on the page. Nothing on other pages moves: the page's break is already decided.
  */
 class FitGrow extends Paged.Handler {
   afterPageLayout(pageElement) {
     const area = pageElement.querySelector('.pagedjs_page_content');
     if (!area) return;
-    const bottom = area.getBoundingClientRect().bottom;
-    for (const box of area.querySelectorAll('[data-fit-grow]')) {
-      const rect = box.getBoundingClientRect();
-      const room = bottom - rect.bottom - parseFloat(window.getComputedStyle(box).marginBottom || '0');
-      // A pixel short of the foot, so that rounding never makes the page overflow.
-      if (room > 2) box.style.minHeight = `${rect.height + room - 1}px`;
+    const areaRect = area.getBoundingClientRect();
+    const boxes = Array.from(area.querySelectorAll('[data-fit-grow]'));
+    if (boxes.length === 0) return;
+    // The foot of the page's content: the lowest content box (Paged.js gives each a data-ref;
+    // its own wrappers are as tall as the area) laid out in the page's own column (content
+    // that did not fit sits in a hidden column to the right).
+    let end = areaRect.top;
+    for (const el of area.querySelectorAll('[data-ref]')) {
+      const rect = el.getBoundingClientRect();
+      if (rect.height > 0 && rect.left < areaRect.right - 1) end = Math.max(end, rect.bottom + parseFloat(window.getComputedStyle(el).marginBottom || '0'));
     }
+    // A pixel short of the foot, so that rounding never makes the page overflow.
+    const room = areaRect.bottom - end - 1;
+    if (room <= 1) return;
+    const box = boxes[boxes.length - 1];
+    box.style.minHeight = `${box.getBoundingClientRect().height + room}px`;
   }
 }
 

@@ -139,12 +139,15 @@ function settleBreaks(): { removed: number; hyphens: number } {
     const plans = nodes.map((node) => {
       const used: { at: number; top: number }[] = [];
       for (let i = node.data.indexOf('\u00AD'); i !== -1; i = node.data.indexOf('\u00AD', i + 1)) {
-        // Used: the next character is on a later line, or on the next page (Paged.js cut the
-        // text there). Not « it has a width »: inside a ligature, « dif\u00ADfé », it has a share.
+        // Used: the next character is on another line — a later one, or the first of the next
+        // column, higher up (« per-|met » at the foot of a two-column text's first column was
+        // taken for unused, and the paragraph, which moved without it, kept all its soft
+        // hyphens) — or on the next page (Paged.js cut the text there). Not « it has a
+        // width »: inside a ligature, « dif\u00ADfé », it has a share.
         const before = rects(node, i - 1).filter((rect) => rect.width > 0).pop();
         if (!before) continue;
         const after = i + 1 < node.data.length ? rects(node, i + 1).filter((rect) => rect.width > 0).pop() : undefined;
-        if (i + 1 === node.data.length || (after && after.top > before.top + 1)) used.push({ at: i, top: before.top });
+        if (i + 1 === node.data.length || (after && Math.abs(after.top - before.top) > 1)) used.push({ at: i, top: before.top });
       }
       return { node, before: node.data, used };
     });
@@ -152,7 +155,7 @@ function settleBreaks(): { removed: number; hyphens: number } {
     const breaksAt = (node: Text, at: number, top: number): boolean => {
       const before = rects(node, at - 1).filter((rect) => rect.width > 0).pop();
       const after = at + 1 < node.data.length ? rects(node, at + 1).filter((rect) => rect.width > 0).pop() : undefined;
-      return before !== undefined && Math.abs(before.top - top) < 0.5 && (at + 1 === node.data.length || (after !== undefined && after.top > top + 1));
+      return before !== undefined && Math.abs(before.top - top) < 0.5 && (at + 1 === node.data.length || (after !== undefined && Math.abs(after.top - top) > 1));
     };
     for (const plan of plans) {
       const usedAt = new Set(plan.used.map((u) => u.at));

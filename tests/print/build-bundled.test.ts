@@ -78,7 +78,9 @@ bundled('every project appears inside its territory’s section, between its ope
   const contacts = pageOf('Vos contacts au Département');
   territories.forEach((t, i) => {
     const from = starts[i] ?? 0;
-    const to = (starts[i + 1] ?? contacts) - 1;
+    // An opener follows the previous section on its last page when it fits there: that page
+    // belongs to both sections.
+    const to = starts[i + 1] ?? contacts - 1;
     assert.ok(from > 0 && to >= from, `${t.id}: pages ${from}–${to}`);
     const section = squash(pages.slice(from - 1, to).join('')).replace(/\u00AD/g, '');
     for (const p of t.rangs.flatMap((r) => r.projets)) {

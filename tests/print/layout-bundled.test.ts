@@ -91,52 +91,29 @@ layout('a whole number of sheets, and at most one blank page: the inside back co
 });
 
 /**
- * Pages still under 75 % on the bundled data, by document and first thing on the page: NOT
- * FIXED YET (issue 13, item 6). Section ends that the next opener cannot fill (a list whose
- * next entry does not fit), the booklets' contents-and-introduction page, a few featured pages
- * whose text is short even at the largest size. Listed so that no other page joins them; the
- * list is to shrink to nothing.
+ * Pages under 75 % on the bundled data that a designer would leave as they are, each with its
+ * reason; the list is not to grow. The openers are sized to their content (a small section's
+ * featured project on its opener's page), partners and other policies flow, short one-page
+ * texts are set larger or in pairs to fill their page (print/handlers/fit-fill.js): what is
+ * left are section ends where the next section's first block, kept whole, does not fit.
  */
-const KNOWN_SPARSE = new Set([
-  'brochure: Édito',
-  'brochure: Le Département de la Moselle s’engage en faveur de l’Économie Sociale et Solidaire (ESS)',
-  'brochure: partenaire Moselle Mécènes Solidaires',
-  'brochure: Favoriser la commande publique inclusive et socialement responsable avec le schéma des achats responsables mosellans',
-  'brochure: Le Pôle CulturEgal·e',
-  'brochure: Les Petites Cantines Metz',
-  'brochure: La Dragonne',
-  'brochure: Ateliers pour l’accès aux droits des femmes isolées',
-  'brochure: Transport d’utilité sociale',
-  'brochure: Côté Nature',
-  'brochure: Projet social et culturel',
-  'moselle: Introduction',
-  'moselle: Le Pôle CulturEgal·e',
-  'metz-orne: Introduction',
-  'metz-orne: Les Petites Cantines Metz',
-  'metz-orne: La Dragonne',
-  'thionville: Introduction',
-  'thionville: Ateliers pour l’accès aux droits des femmes isolées',
-  'sarreguemines-bitche: Introduction',
-  'forbach-saint-avold: Introduction',
-  'forbach-saint-avold: Côté Nature',
-  'sarrebourg-chateau-salins: Introduction',
-  'sarrebourg-chateau-salins: Projet social et culturel',
-  'alimentation-durable-et-solidaire: Les Petites Cantines Metz',
-  'ruralite: Volontariat rural et solidaire',
-  'habitat-adapte-et-bien-vieillir: Introduction',
-  'mobilite-solidaire: Mobilité Solidaire',
-  'citoyennete-et-inclusion: Programme d’insertion sociale et professionnelle des personnes migrantes',
-  'education: Le jardin musical',
-  // Since the branches met: fewer hyphens (hyphen-limit.js STRETCH 3) and no empty logo box
-  // (74 % for Le Filon, whose page lost the box's height). Issue 13 stays open for these pages.
-  'brochure: partenaire Le Filon',
-  'sante: Je Bouge Pour Mon Moral – création d’une antenne',
-  'lien-social: Le Trait d’Union',
+const KNOWN_SPARSE = new Map([
+  // Thionville's last page (72 % of its height printed, 67 % by the measure's 12 mm gaps): the
+  // next opener, Sarreguemines – Bitche with its featured project, needs 106 mm and 72 are left.
+  // A smaller opener there would be the brochure's only opener unlike the others.
+  ['brochure: Ateliers pour l’accès aux droits des femmes isolées', 'a section end before an opener that does not fit'],
+  // Theme booklets: a section's tinted heading is kept with its tier title and first entry (a
+  // heading never ends a page); that block needs 110 to 125 mm where 66 to 94 are left.
+  ['ruralite: Volontariat rural et solidaire', 'a section end: the next heading and entry need 118 mm, 75 left'],
+  ['habitat-adapte-et-bien-vieillir: Introduction', 'the first heading and entry need 88 mm, 66 left'],
+  ['education: Le jardin musical', 'a section end: the next heading and entry need 116 mm, 94 left'],
 ]);
 
 layout('no page under 75 % filled, but the cover, openers, notes, the back cover and the inside back cover (known exceptions listed)', ({ docs }) => {
   const sparse = docs.flatMap((doc) => doc.result.findings.filter((f) => f.kind === 'sparse-page' || f.kind === 'empty-page').map((f) => ({ key: `${doc.id}: ${f.name ?? ''}`, message: `${doc.id}: ${f.message}` })));
   assert.equal(sparse.filter((s) => !KNOWN_SPARSE.has(s.key)).map((s) => s.message), []);
+  // An exception that no longer happens leaves the list, so that it only shrinks.
+  assert.equal([...KNOWN_SPARSE.keys()].filter((key) => !sparse.some((s) => s.key === key)), [], 'known exceptions that are fixed');
   assert.ok(sparse.every((s) => !s.message.includes('la page est vide')), 'no empty page');
 });
 
