@@ -4,13 +4,15 @@
  * without a run of blank pages, no page left nearly empty, headings and booklet texts as
  * printed. Read back from the real PDFs (pdftotext, pdf.js, pixels at 20 ppi).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
 import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
 import { loadCompendium } from '../../src/data/index.ts';
-import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
+import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, poppler, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
 import { BUNDLED_DATA, ENV, tempDir } from './support/fixture.ts';
 
 interface Built {
@@ -152,6 +154,25 @@ layout('booklet texts: names as typed, a theme counts its own laureates, one ope
   }
 });
 
+layout('notes pages are ruled every 8 mm down to the foot, every line drawn at screen resolution', async ({ docs }) => {
+  // A repeating gradient printed as a shading that viewers rasterised with one hairline in three
+  // missing (p. 42 at 50–150 dpi): each line is now a vector stroke (print/handlers/ruled-lines.js).
+  let seen = 0;
+  for (const doc of docs) {
+    // A whole notes page: its title, the running head and the folio, nothing else.
+    const notes = doc.pages.flatMap((text, i) => (i > 0 && /\bNotes\b/.test(text) && squash(text).length < 90 ? [i + 1] : []));
+    for (const page of notes) {
+      const rows = await ruledRows(doc.result.screen.path, page);
+      const gaps = rows.slice(1).map((r, i) => r - (rows[i] ?? 0));
+      assert.ok(rows.length >= 20, `${doc.id} p${page}: ${rows.length} ruled lines`);
+      // 8 mm at 150 ppi is 47 px.
+      assert.equal(gaps.filter((g) => Math.abs(g - 47) > 2), [], `${doc.id} p${page}: line spacing`);
+      seen++;
+    }
+  }
+  assert.ok(seen >= 1, 'at least one whole notes page among the 18 documents');
+});
+
 layout('tags a screen reader can use: no empty heading, quotes as quotes, figures with alt, headings nested', ({ docs }) => {
   for (const doc of docs) {
     const headings = doc.tags.filter((t) => /^H\d$/.test(t.role));
@@ -166,5 +187,21 @@ layout('tags a screen reader can use: no empty heading, quotes as quotes, figure
   const quotePages = new Set(brochure.filter((t) => t.role === 'BlockQuote' && !t.empty).map((t) => t.page));
   for (const page of [4, 6, 8, 9, 10, 11, 12, 13]) assert.ok(quotePages.has(page), `a BlockQuote on page ${page}`);
 });
+
+/** The rows (px at 150 ppi) of the long horizontal rules on one page: lines of over 60 % of its width. */
+async function ruledRows(path: string, page: number): Promise<number[]> {
+  const dir = await tempDir('ruled');
+  poppler('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
+  const file = (await readdir(dir)).find((f) => f.endsWith('.png')) ?? '';
+  const { data, info } = await sharp(join(dir, file)).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const rows: number[] = [];
+  for (let y = 0; y < info.height; y++) {
+    let marked = 0;
+    for (let x = 0; x < info.width; x++) if ((data[y * info.width + x] ?? 255) < 250) marked++;
+    // One row per rule: an anti-aliased hairline may darken two adjacent rows.
+    if (marked > info.width * 0.6 && rows.at(-1) !== y - 1) rows.push(y);
+  }
+  return rows;
+}
 
 layout.run();
