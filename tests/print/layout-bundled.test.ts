@@ -188,20 +188,24 @@ layout('tags a screen reader can use: no empty heading, quotes as quotes, figure
   for (const page of [4, 6, 8, 9, 10, 11, 12, 13]) assert.ok(quotePages.has(page), `a BlockQuote on page ${page}`);
 });
 
-/** The rows (px at 150 ppi) of the long horizontal rules on one page: lines of over 60 % of its width. */
+/** The rows (px at 150 ppi) of the hairlines across a page: rows darkened over 60 % of its width. */
 async function ruledRows(path: string, page: number): Promise<number[]> {
   const dir = await tempDir('ruled');
   poppler('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
   const file = (await readdir(dir)).find((f) => f.endsWith('.png')) ?? '';
   const { data, info } = await sharp(join(dir, file)).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const rows: number[] = [];
+  // Runs of marked rows: a hairline darkens one or two rows (anti-aliased), the title's thick
+  // rule several: only hairlines are ruled lines.
+  const runs: Array<{ start: number; length: number }> = [];
   for (let y = 0; y < info.height; y++) {
     let marked = 0;
     for (let x = 0; x < info.width; x++) if ((data[y * info.width + x] ?? 255) < 250) marked++;
-    // One row per rule: an anti-aliased hairline may darken two adjacent rows.
-    if (marked > info.width * 0.6 && rows.at(-1) !== y - 1) rows.push(y);
+    if (marked <= info.width * 0.6) continue;
+    const last = runs.at(-1);
+    if (last && last.start + last.length === y) last.length++;
+    else runs.push({ start: y, length: 1 });
   }
-  return rows;
+  return runs.filter((r) => r.length <= 2).map((r) => r.start);
 }
 
 layout.run();
