@@ -151,6 +151,20 @@ export class PreviewBuilder {
     }
   }
 
+  /**
+   * Resolves when every page is what a full build of the data would make: no change waiting,
+   * and after a quick rebuild, the rest of the site has followed (or the errors are shown).
+   */
+  async upToDate(): Promise<void> {
+    for (;;) {
+      await this.settled();
+      const run = this.#background;
+      if (run) await this.#ended.get(run);
+      else if (this.#followUp) await new Promise((r) => setTimeout(r, SETTLE_MS));
+      else if (this.#settle === undefined) return;
+    }
+  }
+
   /** The print preview's folder for the current data, rendered if it is not yet. */
   async printDir(): Promise<string | undefined> {
     await this.#enqueue(async () => {
@@ -178,6 +192,7 @@ export class PreviewBuilder {
 
   #stopBackground(): void {
     clearTimeout(this.#followUp);
+    this.#followUp = undefined;
     const run = this.#background;
     this.#background = undefined;
     if (!run) return;
@@ -290,7 +305,10 @@ export class PreviewBuilder {
     const urls = loaded.compendium!.projets.filter((p) => quick.has(p.id)).map((p) => `/projets/${p.id}/`);
     this.#o.notify(before.errors || warningsChanged ? '*' : [...urls, PRINT_PAGES]);
     this.#o.log(`Aperçu : ${urls.length} page(s) de projet reconstruite(s) en ${seconds(started)} s.`);
-    this.#followUp = setTimeout(() => this.#startBackground(), FOLLOW_UP_MS);
+    this.#followUp = setTimeout(() => {
+      this.#followUp = undefined;
+      this.#startBackground();
+    }, FOLLOW_UP_MS);
   }
 
   /**
@@ -302,8 +320,11 @@ export class PreviewBuilder {
     const site = this.#site;
     const c = loaded.compendium!;
     if (!site || site.projects !== c.projets.map((p) => p.id).join('\n')) return undefined;
-    const kindOf = (path: string): string | undefined => (dirname(dirname(path)) === this.#dataDir && path.endsWith('.yaml') ? basename(dirname(path)) : undefined);
-    if (![...this.#sinceFull].every((p) => ['projets', 'organisations'].includes(kindOf(p) ?? ''))) return undefined;
+    // A file of projets/ or organisations/ that is not a .yaml file is not read by the loader
+    // (a tool's temporary file, saved then renamed over the real one: sed, gedit): no page
+    // depends on it. Any other file may be on any page.
+    const inQuickFolder = (path: string): boolean => dirname(dirname(path)) === this.#dataDir && ['projets', 'organisations'].includes(basename(dirname(path)));
+    if (![...this.#sinceFull].every(inQuickFolder)) return undefined;
     const files = new Set([...this.#unrendered].map((p) => resolve(p)));
     const fileOf = (collection: string, i: number): string => resolve(loaded.loaded.sources.records.get(collection)?.[i]?.doc.file ?? '');
     const orgs = new Set(c.organisations.filter((_, i) => files.has(fileOf('organisations', i))).map((o) => o.id));
