@@ -128,7 +128,16 @@ export class PreviewBuilder {
 
   /** The first build (pages opened meanwhile reload when it is done). */
   start(): Promise<void> {
-    return this.#enqueue(() => this.#full());
+    return this.#enqueue(async () => {
+      await this.#full();
+      const changes = this.#changes;
+      // Once the editor has the site, while they read it: the first save is then as quick as the
+      // next ones (at 1 000 projects, 2 s instead of 0.5 s on a busy machine).
+      this.#followUp = setTimeout(() => {
+        this.#followUp = undefined;
+        if (changes === this.#changes) void this.#enqueue(() => this.#warmUp());
+      }, FOLLOW_UP_MS);
+    });
   }
 
   /** A file changed (or appeared, or went away). */
@@ -253,6 +262,20 @@ export class PreviewBuilder {
       }
     });
     return this.#queue;
+  }
+
+  /**
+   * A quick rebuild's work done ahead, changing nothing: every data file stamped, so that the
+   * next load reads none of them again (the first load may find them just written, too fresh
+   * to stamp), and the code of loading and of rendering a project's page compiled — by
+   * rendering the first project's page again, as the build just made it.
+   */
+  async #warmUp(): Promise<void> {
+    const loaded = await loadCompendium(this.#dataDir, { parsed: this.#parsed });
+    const first = loaded.compendium?.projets[0];
+    if (!first || this.#errors.length || !this.#site || this.#pending.size || this.#settle) return;
+    const { buildSite } = await import('../site/build.ts');
+    await buildSite({ dataDir: this.#dataDir, outDir: this.#site.dir, drafts: true, loaded, onlyProjects: new Set([first.id]) });
   }
 
   /** Loads and validates the data; on errors, shows them and returns undefined. */
