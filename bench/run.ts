@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { generate } from './generate.ts';
@@ -30,6 +30,11 @@ interface Sample {
   ms: number;
   /** preview-save: from the save to the reload event (ms is to the page showing the change). */
   eventMs?: number;
+  /** preview-save: every save of the run, to the page and to the event (ms, eventMs: medians). */
+  savesMs?: number[];
+  eventsMs?: number[];
+  /** The machine's load average (1 min) as the run ended: the machine is shared. */
+  load?: number;
   nodeRss: number;
   chromeRss: number;
   pages?: number;
@@ -57,10 +62,15 @@ async function runOnce(stage: Stage, dataDir: string, pages: number): Promise<Sa
 
 /** The median time of a stage's runs, and its peak memory. */
 function summarise(stage: Stage, samples: Sample[]): Sample {
+  // preview-save: the median of every save of every run, not of each run's median.
+  const saves = samples.flatMap((s) => s.savesMs ?? []);
+  const events = samples.flatMap((s) => s.eventsMs ?? []);
   return {
     stage,
-    ms: median(samples.map((s) => s.ms)),
-    ...(samples[0]!.eventMs === undefined ? {} : { eventMs: median(samples.map((s) => s.eventMs!)) }),
+    ms: saves.length ? median(saves) : median(samples.map((s) => s.ms)),
+    ...(samples[0]!.eventMs === undefined ? {} : { eventMs: events.length ? median(events) : median(samples.map((s) => s.eventMs!)) }),
+    ...(saves.length ? { savesMs: saves, eventsMs: events } : {}),
+    load: median(samples.map((s) => s.load ?? 0)),
     nodeRss: Math.max(...samples.map((s) => s.nodeRss)),
     chromeRss: Math.max(...samples.map((s) => s.chromeRss)),
     pages: samples[0]!.pages,
@@ -82,13 +92,18 @@ async function measureAll(stages: Stage[], dataDir: string, repeat: number, proj
     for (const stage of order) {
       const pages = samples.get('web')?.[0]?.pages ?? projects + 45;
       process.stderr.write(`  ${projects} projets — ${stage} (${round}/${repeat})…`);
-      const sample = await runOnce(stage, dataDir, pages);
+      const measured = await runOnce(stage, dataDir, pages);
+      const load = loadavg()[0]!;
+      const sample: Sample = { ...measured, load };
       samples.get(stage)!.push(sample);
-      process.stderr.write(` ${Math.round(sample.ms)} ms\n`);
+      const each = sample.savesMs ? ` (${sample.savesMs.map((ms) => Math.round(ms)).join(' / ')})` : '';
+      process.stderr.write(` ${Math.round(sample.ms)} ms${each}, charge ${frenchLoad(load)}\n`);
     }
   }
   return Object.fromEntries(stages.map((stage) => [stage, summarise(stage, samples.get(stage)!)]));
 }
+
+const frenchLoad = (load: number): string => load.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const mb = (b: number): string => (b ? `${Math.round(b / 1024 / 1024)} Mo` : '—');
 
@@ -126,7 +141,8 @@ async function main(): Promise<void> {
     }
     for (const stage of UNFLOORED) {
       const s = r.stages[stage];
-      if (s) lines.push([r.projects, stage, `${Math.round(s.ms)} ms${s.eventMs === undefined ? '' : ` (événement : ${Math.round(s.eventMs)} ms)`}`, '—', '—', '—', mb(s.nodeRss), mb(s.chromeRss)].join(' | '));
+      const detail = s && [s.eventMs === undefined ? '' : `événement : ${Math.round(s.eventMs)} ms`, s.savesMs ? `${s.savesMs.length} enregistrements` : '', `charge ${frenchLoad(s.load ?? 0)}`].filter(Boolean).join(' ; ');
+      if (s) lines.push([r.projects, stage, `${Math.round(s.ms)} ms (${detail})`, '—', '—', '—', mb(s.nodeRss), mb(s.chromeRss)].join(' | '));
     }
   }
   console.log(`\n${lines.join('\n')}`);

@@ -16,6 +16,7 @@ import { locate, nameOf } from './messages.ts';
 import { escapePointer, LineCounter } from './positions.ts';
 import { displayPath } from './files.ts';
 import { join } from 'node:path';
+import { boundedMemo } from '../memo.ts';
 
 /** The tables of a WOFF 1.0 file (W3C WOFF, §4–5), inflated when compressed. */
 function woffTable(bytes: Buffer, wanted: string): Buffer | undefined {
@@ -118,6 +119,16 @@ function describeMissing(chars: string[]): string {
   return `${shown}${chars.length > 5 ? ` et ${chars.length - 5} autre${chars.length > 6 ? 's' : ''}` : ''}`;
 }
 
+/**
+ * The missing characters of each text, remembered for one coverage: the preview checks every
+ * text again after each save, nearly all of them unchanged.
+ */
+let remembered: { covered: ReadonlySet<number>; missing: (text: string, compute: () => string[]) => string[] } | undefined;
+function missingIn(text: string, covered: ReadonlySet<number>): string[] {
+  if (remembered?.covered !== covered) remembered = { covered, missing: boundedMemo<string[]>(200_000) };
+  return remembered.missing(text, () => missingGlyphs(text, covered));
+}
+
 const HINT = 'Les polices de la brochure ne dessinent que l’alphabet latin : ces caractères s’imprimeraient comme des carrés vides. Remplacez-les par des mots (ou des caractères latins), ou supprimez-les.';
 
 /**
@@ -141,7 +152,7 @@ export async function glyphWarnings(loaded: Loaded): Promise<Finding[]> {
 
   const walk = (doc: YamlFile, value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
-      const missing = missingGlyphs(value, covered);
+      const missing = missingIn(value, covered);
       if (missing.length) out.push({ severity: 'avertissement', code: 'GLYPH_MISSING', file: doc.file, ...locate(doc, pointer), message: `${nameOf(pointer)} contient des caractères absents des polices de la brochure : ${describeMissing(missing)}`, hint: HINT });
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(doc, v, `${pointer}/${i}`));
     else if (value && typeof value === 'object') {
@@ -156,7 +167,7 @@ export async function glyphWarnings(loaded: Loaded): Promise<Finding[]> {
     for (const [name, text] of Object.entries(edition.textes ?? {})) {
       const lines = new LineCounter(text);
       text.split('\n').forEach((line, i) => {
-        const missing = missingGlyphs(line, covered);
+        const missing = missingIn(line, covered);
         if (!missing.length) return;
         const column = Math.max(0, line.indexOf(missing[0]!)) + 1;
         out.push({ severity: 'avertissement', code: 'GLYPH_MISSING', file: displayPath(join(dir, name)), line: i + 1, column, source: lines.lineText(i + 1), message: `le texte contient des caractères absents des polices de la brochure : ${describeMissing(missing)}`, hint: HINT });

@@ -41,6 +41,11 @@ const RELOAD_JS = `new EventSource('${EVENTS_URL}').onmessage = (e) => {
 `;
 const RELOAD = `<script src="${RELOAD_URL}"></script>`;
 
+/** A page of the site as the preview serves it: with the warnings panel and the reload script. */
+export function previewPage(html: string, warnings: readonly Finding[]): string {
+  return withWarningsPanel(html, warnings).replace('</body>', `${RELOAD}</body>`);
+}
+
 export interface PreviewOptions {
   dataDir?: string;
   port?: number;
@@ -57,6 +62,11 @@ export interface Preview {
   printUrl: string;
   /** Resolves when the changes seen so far are built (the watcher is given time to see them). */
   settled(): Promise<void>;
+  /**
+   * Resolves when every page is what a full build would make: after a quick rebuild (a
+   * project's page alone), once the rest of the site has followed in the background.
+   */
+  upToDate(): Promise<void>;
   /** The errors shown instead of the site, if any. */
   errors(): readonly Finding[];
   /** The warnings shown in each page's panel. */
@@ -105,7 +115,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (!body) {
       const notFound = await readFile(join(builder.siteDir!, '404.html'), 'utf8').catch(() => '<!doctype html><html lang="fr"><title>Page introuvable</title><body><h1>Page introuvable</h1></body></html>');
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...NO_STORE });
-      res.end(withWarningsPanel(notFound, builder.warnings).replace('</body>', `${RELOAD}</body>`));
+      res.end(previewPage(notFound, builder.warnings));
       return;
     }
     const type = contentType(extname(path));
@@ -115,7 +125,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // Paged.js paginates the print preview once its stylesheets are loaded, like the engine
     // does; the panel stays out of it (it would be paginated with the book).
     if (printing) res.end(html.replace('</head>', `<script src="${PAGED_URL}"></script></head>`).replace('</body>', `${RELOAD}</body>`));
-    else res.end(withWarningsPanel(html, builder.warnings).replace('</body>', `${RELOAD}</body>`));
+    else res.end(previewPage(html, builder.warnings));
   };
 
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -183,6 +193,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       // Give the watcher time to report the last writes, then wait for the builds they cause.
       await new Promise((r) => setTimeout(r, 300));
       await builder.settled();
+    },
+    upToDate: async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      await builder.upToDate();
     },
     errors: () => builder.errors,
     warnings: () => builder.warnings,

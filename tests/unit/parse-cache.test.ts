@@ -36,4 +36,24 @@ cache('a changed file is parsed again; an error, then its fix, are seen', async 
   assert.is(facts(await loadCompendium(dir, { parsed })), facts(await loadCompendium(dir)));
 });
 
+cache('a file unchanged since the last load is not read again; a save of the same size is seen', async () => {
+  const dir = dataWith({});
+  const parsed: ParseCache = new Map();
+  const file = join(dir, 'projets/graoucoop.yaml');
+  const good = readFileSync(file, 'utf8');
+  // Files written in the last moments get no stamp (the system's file times are coarse).
+  await new Promise((r) => setTimeout(r, 200));
+  await loadCompendium(dir, { parsed });
+  assert.ok([...parsed.values()].every((e) => e.stamp), 'every file stamped once it has aged');
+  // The same length: only the stamp's times and the text tell the two apart.
+  const same = good.replace('annee: 2022', 'annee: 2O22');
+  assert.is(same.length, good.length);
+  writeFileSync(file, same);
+  const broken = await loadCompendium(dir, { parsed });
+  assert.ok(broken.errors.some((e) => e.file.endsWith('projets/graoucoop.yaml') && e.line === 4), JSON.stringify(broken.errors));
+  assert.is(parsed.get(file)!.stamp, undefined, 'a file just written is read again next time');
+  writeFileSync(file, good);
+  assert.is(facts(await loadCompendium(dir, { parsed })), facts(await loadCompendium(dir)));
+});
+
 cache.run();
