@@ -25,6 +25,7 @@ import { displayPath } from '../data/load.ts';
 import type { Compendium } from '../model.ts';
 import { startFullBuild, type FullBuildRun } from './full-build.ts';
 import { changedPages, PRINT_PAGES, quickProjects, type Changed, type LiveSite } from './dependents.ts';
+import { panelWarnings, type PanelWarnings } from './warnings-panel.ts';
 
 /** Quiet time after a change before rebuilding: a save is several events in a row. */
 const SETTLE_MS = 40;
@@ -80,6 +81,8 @@ export class PreviewBuilder {
   #site: LiveSite | undefined;
   #errors: readonly Finding[] = [];
   #warnings: readonly Finding[] = [];
+  /** The same warnings as the panel shows them: new ones listed, inherited ones apart (as validate). */
+  #panel: PanelWarnings = { fresh: [], inherited: [] };
   #compendium: Compendium | undefined;
   /** Parsed data files, kept across loads: after a save, only the changed file is parsed again. */
   readonly #parsed: ParseCache = new Map();
@@ -115,6 +118,9 @@ export class PreviewBuilder {
   }
   get warnings(): readonly Finding[] {
     return this.#warnings;
+  }
+  get panelWarnings(): PanelWarnings {
+    return this.#panel;
   }
 
   /** The first build (pages opened meanwhile reload when it is done). */
@@ -273,6 +279,7 @@ export class PreviewBuilder {
   async #load(): Promise<LoadResult | undefined> {
     const loaded = await loadCompendium(this.#dataDir, { parsed: this.#parsed });
     this.#warnings = loaded.warnings;
+    this.#panel = await panelWarnings(loaded, this.#dataDir);
     if (loaded.errors.length === 0) return loaded;
     this.#errors = loaded.errors;
     this.#o.log(`Aperçu : ${loaded.errors.length} erreur(s) dans les données — la page d’erreur est affichée.`);

@@ -18,7 +18,7 @@ import { contentType } from '../mime.ts';
 import { PreviewBuilder, PRINT_PAGES, type Changed } from './builder.ts';
 import { resolveUnder, targetPathname } from './request.ts';
 import { watchTrees } from './watch.ts';
-import { PANEL_CSS, PANEL_CSS_URL, withWarningsPanel } from './warnings-panel.ts';
+import { PANEL_CSS, PANEL_CSS_URL, withWarningsPanel, type PanelWarnings } from './warnings-panel.ts';
 
 /** Where the print preview is served, and Paged.js's polyfill for it. */
 export const PRINT_URL = PRINT_PAGES;
@@ -42,7 +42,7 @@ const RELOAD_JS = `new EventSource('${EVENTS_URL}').onmessage = (e) => {
 const RELOAD = `<script src="${RELOAD_URL}"></script>`;
 
 /** A page of the site as the preview serves it: with the warnings panel and the reload script. */
-export function previewPage(html: string, warnings: readonly Finding[]): string {
+export function previewPage(html: string, warnings: readonly Finding[] | PanelWarnings): string {
   return withWarningsPanel(html, warnings).replace('</body>', `${RELOAD}</body>`);
 }
 
@@ -115,7 +115,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (!body) {
       const notFound = await readFile(join(builder.siteDir!, '404.html'), 'utf8').catch(() => '<!doctype html><html lang="fr"><title>Page introuvable</title><body><h1>Page introuvable</h1></body></html>');
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...NO_STORE });
-      res.end(previewPage(notFound, builder.warnings));
+      res.end(previewPage(notFound, builder.panelWarnings));
       return;
     }
     const type = contentType(extname(path));
@@ -125,7 +125,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // Paged.js paginates the print preview once its stylesheets are loaded, like the engine
     // does; the panel stays out of it (it would be paginated with the book).
     if (printing) res.end(html.replace('</head>', `<script src="${PAGED_URL}"></script></head>`).replace('</body>', `${RELOAD}</body>`));
-    else res.end(previewPage(html, builder.warnings));
+    else res.end(previewPage(html, builder.panelWarnings));
   };
 
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

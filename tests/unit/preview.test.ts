@@ -102,7 +102,7 @@ preview('shows the data’s warnings in a panel with file:line, and not in the p
   assert.is(r.status, 200);
   // A labelled landmark with a heading, in the page's flow right after <body>.
   assert.match(r.text, /<body[^>]*>\n<aside class="apercu-avertissements" aria-labelledby="apercu-avertissements-titre" data-apercu-avertissements="1">/);
-  assert.match(r.text, '<summary><h2 id="apercu-avertissements-titre">Aperçu : 1 avertissement dans les données</h2></summary>');
+  assert.match(r.text, '<summary><h2 id="apercu-avertissements-titre">Aperçu\u00A0: 1 avertissement dans les données</h2></summary>');
   assert.match(r.text, /<p class="apercu-avertissements__ou">[^<]*projets\/graoucoop\.yaml:18:14<\/p>/);
   assert.match(r.text, /— avertissement : [^<]*à fournir/);
   assert.match(r.text, '<link rel="stylesheet" href="/__apercu/avertissements.css"></head>');
@@ -117,12 +117,36 @@ preview('the warnings panel follows the data: a new warning appears, a fixed one
   writeFileSync(file, good.replace('telephone: 03 87 37 57 57', 'telephone: 03 00 00 00 00'));
   await p.settled();
   const r = await get('/projets/graoucoop/');
-  assert.match(r.text, 'Aperçu : 2 avertissements dans les données');
+  assert.match(r.text, 'Aperçu\u00A0: 2 avertissements dans les données');
   assert.match(r.text, /projets\/graoucoop\.yaml:16:\d+<\/p>/);
   assert.is(p.warnings().length, 2);
   writeFileSync(file, good);
   await p.settled();
-  assert.match((await get('/projets/graoucoop/')).text, 'Aperçu : 1 avertissement dans les données');
+  assert.match((await get('/projets/graoucoop/')).text, 'Aperçu\u00A0: 1 avertissement dans les données');
+});
+
+preview('while a draft is prepared, the panel lists the new warnings first and folds the inherited ones, counted (as validate)', async () => {
+  const { mkdtempSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { panelWarnings, warningsPanel } = await import('../../src/preview/warnings-panel.ts');
+  const { baselineText } = await import('../../src/edition/baseline.ts');
+  const data = mkdtempSync(join(tmpdir(), 'compendium-panel-'));
+  mkdirSync(join(data, 'editions', '2026'), { recursive: true });
+  const warning = (file: string, message: string) => ({ severity: 'avertissement' as const, code: 'X', file: join(data, file), line: 3, message });
+  const old = warning('projets/a.yaml', 'photo du projet à fournir');
+  const typo = warning('partenaires/b.yaml', 'apostrophe « ‘ » au lieu de « ’ »');
+  writeFileSync(join(data, 'editions', '2026', 'avertissements-herites.txt'), baselineText([old], data, 2025));
+  const summary = { editions: [{ annee: 2025, brouillon: false }, { annee: 2026, brouillon: true }] } as never;
+  const split = await panelWarnings({ warnings: [old, typo], summary }, data);
+  assert.equal(split.fresh, [typo]);
+  assert.equal(split.inherited, [old]);
+  const html = warningsPanel(split);
+  assert.match(html, 'Aperçu\u00A0: 1 nouvel avertissement (2 en tout)');
+  assert.ok(html.indexOf('partenaires/b.yaml') < html.indexOf('projets/a.yaml'), 'the new warning first');
+  assert.match(html, /<details class="apercu-avertissements__herites">\n<summary>1 avertissement était déjà présent dans l’édition 2025\u00A0: le voir<\/summary>/);
+  // Without a draft (or without its list), every warning is listed as before.
+  const published = await panelWarnings({ warnings: [old, typo], summary: { editions: [{ annee: 2025, brouillon: false }] } as never }, data);
+  assert.equal(published, { fresh: [old, typo], inherited: [] });
 });
 
 preview('the warnings panel in a real browser: reachable by keyboard, opens, covers nothing, no axe violation', async () => {
