@@ -284,6 +284,32 @@ async function imageIssue(file: string): Promise<{ code: string; message: string
 }
 
 /**
+ * The widest an image is printed (print/base.css): a cover over the whole page with its bleed,
+ * anything else across the text area. The fit check of the PDF build knows the exact size;
+ * this is the editor's warning before any PDF, from the header alone (§9 of the guide).
+ */
+const COVER_WIDTH_MM = 216;
+const TEXT_WIDTH_MM = 170;
+const PRINT_PPI = 300;
+
+async function lowResolution(file: string, widthMm: number): Promise<{ code: string; message: string; hint: string } | undefined> {
+  const meta = await sharp(file, { limitInputPixels: false }).metadata().catch(() => undefined);
+  // Sideways photos (EXIF orientation 5–8) are printed turned: their width is the height.
+  const width = meta && (meta.orientation ?? 1) >= 5 ? meta.height : meta?.width;
+  // Rounded up to ten pixels: the figure the guide gives.
+  const needed = Math.ceil((widthMm / 25.4) * PRINT_PPI / 10) * 10;
+  if (!width || width >= needed) return undefined;
+  const ppi = Math.floor(width / (widthMm / 25.4));
+  const where = widthMm === COVER_WIDTH_MM ? 'sur toute la page' : `sur la largeur du texte (${widthMm / 10} cm)`;
+  const n = (x: number) => x.toLocaleString('fr-FR');
+  return {
+    code: 'IMAGE_LOW_RESOLUTION',
+    message: `image de ${n(width)} pixels de large : imprimée ${where}, elle n’aurait que ${ppi} ppi ; l’imprimeur en demande ${PRINT_PPI}`,
+    hint: `Fournissez l’original en au moins ${n(needed)} pixels de large (le site l’affiche déjà telle quelle ; la construction du PDF donne la taille exacte à laquelle elle est imprimée).`,
+  };
+}
+
+/**
  * A file the data names, relative to `base` (data/images for images, data/ for the ICC
  * profile): checked by files.ts (inside the data folder, a regular file, `maxBytes` at most).
  * Returns its real path, or pushes the finding at the `fichier:` line and returns undefined.
@@ -319,6 +345,10 @@ async function images(loaded: Loaded, out: Finding[]): Promise<void> {
         if (!real) return;
         const issue = await imageIssue(real);
         if (issue) out.push(findingAt('erreur', o, [...path, 'fichier'], { ...issue, message: `${displayPath(join(imagesDir, name))} : ${issue.message}` }));
+        else {
+          const low = await lowResolution(real, path.at(-1) === 'couverture' ? COVER_WIDTH_MM : TEXT_WIDTH_MM);
+          if (low) out.push(findingAt('avertissement', o, [...path, 'fichier'], { ...low, message: `${displayPath(join(imagesDir, name))} : ${low.message}` }));
+        }
       })(),
     );
   };

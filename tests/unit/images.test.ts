@@ -39,4 +39,20 @@ images('a huge image is refused with its size', async () => {
   assert.equal(await withPhoto(png, 'graoucoop.png'), ['projets/graoucoop.yaml:18:12 IMAGE_TOO_LARGE images/projets/graoucoop.png : image trop grande (11000 × 10000 pixels, 110 mégapixels ; 100 au plus)']);
 });
 
+images('a photo too small for print is a warning at its line, before any PDF (an outside editor learnt it only from the build)', async () => {
+  const dir = dataWith({
+    'projets/graoucoop.yaml': readFileSync(join(VALID, 'projets/graoucoop.yaml'), 'utf8').replace('  a_fournir: true', '  fichier: projets/petite.jpg\n  alt: La façade du supermarché'),
+  });
+  mkdirSync(join(dir, 'images/projets'), { recursive: true });
+  const photo = (width: number) => sharp({ create: { width, height: Math.round(width * 0.6), channels: 3, background: '#c0a080' } }).jpeg().toBuffer();
+  writeFileSync(join(dir, 'images/projets/petite.jpg'), await photo(1600));
+  const low = (await loadCompendium(dir)).warnings.filter((w) => w.code === 'IMAGE_LOW_RESOLUTION');
+  assert.equal(low.map((w) => `${w.file.replaceAll(`${dir}/`, '')}:${w.line}:${w.column}`), ['projets/graoucoop.yaml:18:12']);
+  assert.match(low[0]?.message ?? '', /1\u202F600 pixels de large : imprimée sur la largeur du texte \(17 cm\), elle n’aurait que 239 ppi/);
+  assert.match(low[0]?.hint ?? '', /au moins 2\u202F010 pixels de large/);
+  // Wide enough for the text width: nothing to say.
+  writeFileSync(join(dir, 'images/projets/petite.jpg'), await photo(2100));
+  assert.equal((await loadCompendium(dir)).warnings.filter((w) => w.code === 'IMAGE_LOW_RESOLUTION'), []);
+});
+
 images.run();
