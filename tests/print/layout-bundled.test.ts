@@ -154,6 +154,32 @@ layout('booklet texts: names as typed, a theme counts its own laureates, one ope
   }
 });
 
+layout('a featured text continued on the next page keeps its rubrics’ size: only the first paragraph is a lead', async ({ docs }) => {
+  // Paged.js clones the split text box on the next page; `> p:first-child` made its first
+  // paragraph a second lead (11.5 pt serif, full width) in theme booklets (Alimentation p5, p8).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const RUBRIC = /^(La réponse à|L[’ʼ]apport du|Les partenariats nés|La pérennisation)/;
+  let rubrics = 0;
+  const wrong: string[] = [];
+  for (const doc of docs) {
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(doc.result.screen.path)), verbosity: 0 }).promise;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      for (const item of content.items) {
+        if (!('str' in item) || !RUBRIC.test(item.str)) continue;
+        rubrics++;
+        // The rubric heads are set in the body's sans (pdf.js names the face's kind from its
+        // descriptor); as a lead they came out in the serif.
+        const family = content.styles[item.fontName]?.fontFamily ?? '';
+        if (family !== 'sans-serif') wrong.push(`${doc.id} p${n} ${item.str.slice(0, 30)} (${family})`);
+      }
+    }
+    await pdf.destroy();
+  }
+  assert.ok(rubrics > 50, `${rubrics} rubric heads found`);
+  assert.equal(wrong, []);
+});
+
 layout('notes pages are ruled every 8 mm down to the foot, every line drawn at screen resolution', async ({ docs }) => {
   // A repeating gradient printed as a shading that viewers rasterised with one hairline in three
   // missing (p. 42 at 50–150 dpi): each line is now a vector stroke (print/handlers/ruled-lines.js).
