@@ -132,7 +132,13 @@ export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, ch
   };
   section('Projets ajoutés', changes.flatMap((x) => (x.kind === 'ajoute' ? [`+ ${name(x.projet)} — ${where(x.to)}`] : [])));
   section('Projets retirés', changes.flatMap((x) => (x.kind === 'retire' ? [`- ${name(x.projet)} — était dans ${where(x.from)}`] : [])));
-  section('Projets déplacés', changes.flatMap((x) => (x.kind === 'deplace' ? [`~ ${name(x.projet)} — ${where(x.from)} → ${where(x.to)}`] : [])));
+  // A change of territory is said in words: it is the move an editor must notice (the project's
+  // file now names its new territory; the earlier edition keeps it where it was).
+  const moved = (from: Placement, to: Placement): string =>
+    from.territoire === to.territoire
+      ? `${where(from)} → ${where(to)}`
+      : `déplacé de ${terr(from.territoire)} vers ${terr(to.territoire)} (${from.tier === to.tier ? TIER_TITLES[to.tier] : `${TIER_TITLES[from.tier]} → ${TIER_TITLES[to.tier]}`})`;
+  section('Projets déplacés', changes.flatMap((x) => (x.kind === 'deplace' ? [`~ ${name(x.projet)} — ${moved(x.from, x.to)}`] : [])));
   const listTitles: Record<ListName, string> = { temoignages: 'Témoignages', partenaires: 'Partenaires', chiffres: 'Chiffres clés' };
   for (const liste of ['temoignages', 'partenaires', 'chiffres'] as const) {
     section(
