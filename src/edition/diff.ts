@@ -7,6 +7,7 @@
  */
 import type { Compendium, LoadedEdition, Tier } from '../model.ts';
 import { TIERS, TIER_TITLES } from '../model.ts';
+import { staleMentions } from '../data/stale-figures.ts';
 
 export interface Placement {
   territoire: string;
@@ -151,6 +152,11 @@ export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, ch
       }),
     );
   }
+  // A changed figure whose old value a copied text still states (validate warns on the line too).
+  section(
+    `Textes qui disent encore un chiffre clé de ${a.annee}`,
+    staleMentions(a, b).map((m) => `! ${m.file}:${m.line}:${m.column} « ${m.excerpt} » — « ${m.after.libelle} » vaut ${m.after.valeur} en ${b.annee} (${m.before.valeur} en ${a.annee})`),
+  );
   section('Autres champs de l’édition modifiés', changes.flatMap((x) => (x.kind === 'champ' ? [`~ ${x.champ} : « ${clip(x.avant)} » → « ${clip(x.apres)} »`] : [])));
   section(
     'Textes',
