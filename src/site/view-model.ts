@@ -330,6 +330,11 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
   for (const p of c.projets) {
     const org = organisation(p.organisation);
     const slug = p.slug ?? p.id;
+    // Its territory in the latest edition built that lists it (crosscheck.ts): the file's
+    // `territoire` may already be a draft's, which a published build must not show. The file's
+    // is still resolved, so that an unknown one is reported as the bug it is.
+    const own = territory(p.territoire);
+    const listedIn = currentTerritory(p.id);
     projects.set(p.id, {
       id: p.id,
       slug,
@@ -340,9 +345,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       structure: printedName(org),
       annee: p.annee,
       anneeConnue: p.annee_statut === undefined,
-      // Its territory in the latest edition built that lists it (crosscheck.ts): the file's
-      // `territoire` may already be a draft's, which a published build must not show.
-      territoire: territory(currentTerritory(p.id) ?? p.territoire),
+      territoire: listedIn ? territory(listedIn) : own,
       themes: (p.themes ?? []).map(theme),
       territoireCible: p.territoire_cible,
       publicCible: p.public_cible,
