@@ -12,6 +12,7 @@ import mdInline from '../src/site/filters/md-inline.ts';
 import plain from '../src/site/filters/plain.ts';
 import upperFirst from '../src/site/filters/upper-first.ts';
 import phone from '../src/site/filters/phone.ts';
+import callPeriod from '../src/site/filters/call-period.ts';
 import { webHref, mailHref, telHref, displayUrl } from '../src/site/filters/hrefs.ts';
 import { figureValue, headline, mdRunIn } from '../src/print/filters.ts';
 import { silenceBenchmarks } from '../src/site/quiet.ts';
@@ -27,7 +28,7 @@ export default function (eleventyConfig) {
   // Autoescape on: every data string is escaped unless a filter returns safe HTML.
   eleventyConfig.setLibrary('njk', new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true }));
 
-  for (const [name, filter] of Object.entries({ typo, plain, upperFirst, phone, webHref, mailHref, telHref, displayUrl })) {
+  for (const [name, filter] of Object.entries({ typo, plain, upperFirst, phone, callPeriod, webHref, mailHref, telHref, displayUrl })) {
     eleventyConfig.addFilter(name, filter);
   }
   eleventyConfig.addNunjucksFilter('md', md);

@@ -21,7 +21,9 @@ Commandes :
   new-edition <année> [--sans-laureats]   prépare l’édition suivante à partir de la dernière
   diff <année-a> <année-b>                 liste ce qui change entre deux éditions
   add-project                              crée la fiche d’un nouveau projet (questions, ou options)
-  pdf [--territoire id | --theme id]       les PDF d’une édition (_site/pdf/), ou le livret d’un territoire ou d’un thème (_site/livrets/)
+  pdf [--edition année] [--territoire id | --theme id] [--sortie dossier]
+                                           les PDF d’une édition (_site/pdf/ ; d’un brouillon : _brouillons/<année>/, jamais
+                                           publié), ou le livret d’un territoire ou d’un thème (_site/livrets/)
       [--traits-de-coupe]                  ajoute traits de coupe et marge autour du fond perdu (impression, PDF/X-3)
   preview [--port 8080] [--sondage]        aperçu du site qui se recharge à chaque modification (npm start ;
                                            --sondage : pour un dossier partagé en réseau)

@@ -3,10 +3,13 @@
  * renders the PDFs of one edition, or a booklet of one territory or theme for an event held
  * there — same layout, its own cover, contents and page numbers. Written under the output
  * folder (`_site/pdf/`, `_site/livrets/`), never loose in the project, and checked like the
- * build's (src/build/output-path.ts) before anything is written.
+ * build's (src/build/output-path.ts) before anything is written. A draft edition's PDFs go to
+ * `_brouillons/<année>/` instead (pdfOutputDir): `_site/` is what editors copy to the web host
+ * and what `build` replaces whole, so a « Brouillon – ne pas diffuser » PDF there could be
+ * published, or silently lost.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { DiskFullError, isDiskFull } from '../build/disk-full.ts';
 import { checkOutputPath, markOutput } from '../build/output-path.ts';
 import { PrintCancelledError } from '../print/errors.ts';
@@ -18,6 +21,12 @@ import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
 import { TIERS, type Compendium } from '../model.ts';
+
+/** A path as the editor typed paths: relative to the current folder when inside it. */
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+};
 
 const ids = (list: readonly string[]): string => list.map((id) => `«\u00A0${id}\u00A0»`).join(', ') || 'aucun';
 
@@ -42,6 +51,26 @@ function checkSubject(c: Compendium, year: number | undefined, territory: string
   }
 }
 
+/** Where draft PDFs go by default: beside `_site/`, git-ignored, never published nor replaced by `build`. */
+export const DRAFTS_FOLDER = '_brouillons';
+
+/**
+ * The default output folder of `compendium pdf`: a draft's own folder under DRAFTS_FOLDER, or the
+ * site's `pdf/` and `livrets/` for a published edition (where `build` puts them too). `--sortie` wins.
+ */
+export function pdfOutputDir(o: { year: number | undefined; draft: boolean; booklet: boolean; sortie?: string | undefined }): string {
+  if (o.sortie !== undefined) return o.sortie;
+  if (o.draft) return join(DRAFTS_FOLDER, String(o.year), ...(o.booklet ? ['livrets'] : []));
+  return join('_site', o.booklet ? 'livrets' : 'pdf');
+}
+
+/** The refusal of a PDF whose data has errors: a draft's are the draft's own, and `validate` lists them. */
+export function refusalMessage(count: number, draft: number | undefined): string {
+  const n = `${count} erreur(s)`;
+  if (draft === undefined) return `PDF non produit\u00A0: ${n} dans les données. «\u00A0npm run validate\u00A0» les liste avec leur correction.`;
+  return `PDF non produit\u00A0: ${n} dans les données du brouillon ${draft} (ci-dessus). «\u00A0npm run validate\u00A0» les liste avec leur correction\u00A0; les éditions publiées n’en sont pas affectées et restent constructibles.`;
+}
+
 export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, {
     edition: { type: 'string' },
@@ -56,14 +85,15 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   if (edition !== undefined && !Number.isInteger(edition)) throw new UsageError('--edition attend une année, par exemple 2025');
   const dataDir = dataFolder(positionals);
   const booklet = values.territoire !== undefined || values.theme !== undefined;
-  const outDir = await checkOutputPath((values.sortie as string | undefined) ?? join('_site', booklet ? 'livrets' : 'pdf'), { dataDir });
+  // A wrong --sortie is refused before the data is read, as in `build`.
+  const chosen = values.sortie === undefined ? undefined : await checkOutputPath(values.sortie as string, { dataDir });
   const loaded = await loadCompendium(dataDir, { strict: values.strict === true });
   // A draft's errors block only that draft's PDF (edition/drafts.ts).
   const part = publishedPart(loaded);
   const refused = part.compendium ? part.leftOut.find((d) => d.annee === edition)?.errors : part.blocking;
   if (refused) {
     for (const f of refused) out.stderr(formatFinding(f));
-    out.stderr(`\nPDF non produit : ${refused.length} erreur(s) dans les données.`);
+    out.stderr(`\n${refusalMessage(refused.length, part.compendium ? edition : undefined)}`);
     return 1;
   }
   const data = { compendium: part.compendium };
@@ -71,6 +101,8 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const published = publishable(data.compendium!).editions;
   const year = edition ?? (published.at(-1) ?? data.compendium!.editions.at(-1))?.annee;
   checkSubject(data.compendium!, year, values.territoire as string | undefined, values.theme as string | undefined);
+  const draft = data.compendium!.editions.find((e) => e.annee === year)?.brouillon === true;
+  const outDir = chosen ?? (await checkOutputPath(pdfOutputDir({ year, draft, booklet }), { dataDir }));
   const interrupt = listenForInterrupt(out, 'Interruption demandée\u00A0: arrêt de la production des PDF…');
   try {
     await mkdir(outDir, { recursive: true });
@@ -95,6 +127,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
     out.stdout(`  couverture : ${result.cover.path} (${formatBytes(result.cover.bytes)})`);
     if (result.pdfxSkipped) out.stdout(`  ${result.pdfxSkipped}`);
     if (result.browser) out.stdout(`  navigateur : ${formatBrowser(result.browser)}`);
+    if (draft) out.stdout(`Brouillon ${year}\u00A0: PDF rangés dans ${shown(outDir)}, hors du site (jamais publiés ni effacés par «\u00A0build\u00A0»). Ne les diffusez pas.`);
     for (const f of result.findings) out.stdout(`  Mise en page : ${f.message}`);
     return 0;
   } catch (err) {

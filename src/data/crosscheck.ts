@@ -171,6 +171,11 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
   if (siteOrigin && contact && !has('contacts', contact)) unknown(siteOrigin, ['accessibilite', 'contact'], 'contact', contact, 'contacts', 'data/contacts.yaml');
 
   const placed = new Set<string>();
+  // A project's territory in an edition is the one that edition lists it under; its file's
+  // `territoire` is the current one, which only its latest edition must agree with. A project
+  // can so move for 2026 without rewriting 2025, which stays as published.
+  const latestListing = new Map<string, number>();
+  for (const ed of c.editions) for (const et of ed.territoires) for (const tier of TIERS) for (const pid of et[tier] ?? []) latestListing.set(pid, Math.max(latestListing.get(pid) ?? ed.annee, ed.annee));
   for (const ed of c.editions) {
     const src = loaded.sources.editions.get(ed.annee)!;
     const eo: Origin = { doc: src.doc, pointer: '' };
@@ -206,8 +211,8 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
           where.set(pid, label);
           placed.add(pid);
           const p = c.projets[index]!;
-          if (p.territoire !== et.territoire && has('territoires', et.territoire) && has('territoires', p.territoire)) {
-            out.push(findingAt('erreur', eo, path, { code: 'WRONG_TERRITORY', message: `le projet « ${pid} » est rattaché au territoire « ${p.territoire} » mais listé sous « ${et.territoire} »`, hint: `Déplacez la ligne sous le territoire « ${p.territoire} », ou changez « territoire » dans data/projets/${pid}.yaml.` }));
+          if (p.territoire !== et.territoire && latestListing.get(pid) === ed.annee && has('territoires', et.territoire) && has('territoires', p.territoire)) {
+            out.push(wrongTerritory(pid, p.territoire, et.territoire, ed, eo, path, origins(loaded, 'projets')[index]!));
           }
           if (p.annee > ed.annee) {
             out.push(findingAt('erreur', eo, path, { code: 'FUTURE_PROJECT', message: `le projet « ${pid} » est lauréat ${p.annee}, après l’édition ${ed.annee}`, hint: 'Vérifiez l’année du projet.' }));
@@ -224,6 +229,27 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
     }
   });
   out.push(...unknownFindings(refs));
+}
+
+/**
+ * A project's file and its latest edition disagree on its territory. In a draft, either may be
+ * the slip: move the line, or the project moves from this edition on. A published edition
+ * never changes, so the file is the one to put back (found in the project file, not the edition).
+ */
+export function wrongTerritory(pid: string, current: string, listed: string, ed: { annee: number; brouillon?: boolean | undefined }, eo: Origin, path: Array<string | number>, po: Origin): Finding {
+  const message = `le projet « ${pid} » est rattaché au territoire « ${current} » mais sa dernière édition, ${ed.annee}, le liste sous « ${listed} »`;
+  if (ed.brouillon === true) {
+    return findingAt('erreur', eo, path, {
+      code: 'WRONG_TERRITORY',
+      message,
+      hint: `S’il change de territoire à partir de ${ed.annee}, mettez « territoire: ${listed} » dans data/projets/${pid}.yaml (les éditions précédentes le gardent sous leur territoire)\u00A0; sinon déplacez la ligne sous le territoire « ${current} ».`,
+    });
+  }
+  return findingAt('erreur', po, ['territoire'], {
+    code: 'WRONG_TERRITORY',
+    message,
+    hint: `L’édition ${ed.annee} est publiée et ne change pas\u00A0: remettez « territoire: ${listed} » ici. Pour changer le projet de territoire, listez-le sous « ${current} » dans l’édition en préparation (guide, «\u00A0Changer un projet de territoire\u00A0»).`,
+  });
 }
 
 /** What each tier needs of a project to be laid out. */

@@ -14,6 +14,7 @@ import { findingAt } from './origin.ts';
 import { checkEmail, checkPhone, checkUrl, type ContactIssue } from './contact-checks.ts';
 import { textWarnings } from './editorial-checks.ts';
 import { figureWarnings } from './figure-checks.ts';
+import { staleFigureWarnings } from './stale-figures.ts';
 import type { Issue } from './origin.ts';
 
 const origins = (loaded: Loaded, collection: string): Origin[] => loaded.sources.records.get(collection) ?? [];
@@ -140,5 +141,6 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
   out.push(...figureWarnings(loaded));
+  out.push(...staleFigureWarnings(loaded));
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { Compendium, LoadedEdition, Tier } from '../model.ts';
 import { TIERS, TIER_TITLES } from '../model.ts';
+import { staleMentions } from '../data/stale-figures.ts';
 
 export interface Placement {
   territoire: string;
@@ -132,7 +133,13 @@ export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, ch
   };
   section('Projets ajoutés', changes.flatMap((x) => (x.kind === 'ajoute' ? [`+ ${name(x.projet)} — ${where(x.to)}`] : [])));
   section('Projets retirés', changes.flatMap((x) => (x.kind === 'retire' ? [`- ${name(x.projet)} — était dans ${where(x.from)}`] : [])));
-  section('Projets déplacés', changes.flatMap((x) => (x.kind === 'deplace' ? [`~ ${name(x.projet)} — ${where(x.from)} → ${where(x.to)}`] : [])));
+  // A change of territory is said in words: it is the move an editor must notice (the project's
+  // file now names its new territory; the earlier edition keeps it where it was).
+  const moved = (from: Placement, to: Placement): string =>
+    from.territoire === to.territoire
+      ? `${where(from)} → ${where(to)}`
+      : `déplacé de ${terr(from.territoire)} vers ${terr(to.territoire)} (${from.tier === to.tier ? TIER_TITLES[to.tier] : `${TIER_TITLES[from.tier]} → ${TIER_TITLES[to.tier]}`})`;
+  section('Projets déplacés', changes.flatMap((x) => (x.kind === 'deplace' ? [`~ ${name(x.projet)} — ${moved(x.from, x.to)}`] : [])));
   const listTitles: Record<ListName, string> = { temoignages: 'Témoignages', partenaires: 'Partenaires', chiffres: 'Chiffres clés' };
   for (const liste of ['temoignages', 'partenaires', 'chiffres'] as const) {
     section(
@@ -145,6 +152,11 @@ export function formatDiff(c: Compendium, a: LoadedEdition, b: LoadedEdition, ch
       }),
     );
   }
+  // A changed figure whose old value a copied text still states (validate warns on the line too).
+  section(
+    `Textes qui disent encore un chiffre clé de ${a.annee}`,
+    staleMentions(a, b).map((m) => `! ${m.file}:${m.line}:${m.column} « ${m.excerpt} » — « ${m.after.libelle} » vaut ${m.after.valeur} en ${b.annee} (${m.before.valeur} en ${a.annee})`),
+  );
   section('Autres champs de l’édition modifiés', changes.flatMap((x) => (x.kind === 'champ' ? [`~ ${x.champ} : « ${clip(x.avant)} » → « ${clip(x.apres)} »`] : [])));
   section(
     'Textes',

@@ -13,6 +13,7 @@ import upperFirst from './filters/upper-first.ts';
 import phone from './filters/phone.ts';
 import fileSize from './filters/file-size.ts';
 import dateFr from './filters/date-fr.ts';
+import callPeriod from './filters/call-period.ts';
 import jsonLd from './filters/json-ld.ts';
 import absoluteUrl from './filters/absolute-url.ts';
 import assetUrl, { fileVersioned, versioned } from './filters/asset-url.ts';
@@ -32,6 +33,7 @@ export default function compendiumPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('phone', phone);
   eleventyConfig.addFilter('plain', plain);
   eleventyConfig.addFilter('dateFr', dateFr);
+  eleventyConfig.addFilter('callPeriod', callPeriod);
   eleventyConfig.addFilter('fileSize', fileSize);
   eleventyConfig.addFilter('scaleFirst', scaleFirst);
   // The key figures printed as big numbers: those the page's text does not state (both editions).

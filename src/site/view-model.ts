@@ -323,10 +323,18 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       })
       .map((a, i) => ({ ...a, libelle: appearanceLabel(a.rang, a.annee, i === 0) }));
 
+  const currentTerritory = (id: string): string | undefined =>
+    [...chronological].reverse().map((e) => placements.get(e.annee)!.get(id)?.territoire).find((t) => t !== undefined);
+
   const projects = new Map<string, ProjectView>();
   for (const p of c.projets) {
     const org = organisation(p.organisation);
     const slug = p.slug ?? p.id;
+    // Its territory in the latest edition built that lists it (crosscheck.ts): the file's
+    // `territoire` may already be a draft's, which a published build must not show. The file's
+    // is still resolved, so that an unknown one is reported as the bug it is.
+    const own = territory(p.territoire);
+    const listedIn = currentTerritory(p.id);
     projects.set(p.id, {
       id: p.id,
       slug,
@@ -337,7 +345,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       structure: printedName(org),
       annee: p.annee,
       anneeConnue: p.annee_statut === undefined,
-      territoire: territory(p.territoire),
+      territoire: listedIn ? territory(listedIn) : own,
       themes: (p.themes ?? []).map(theme),
       territoireCible: p.territoire_cible,
       publicCible: p.public_cible,
@@ -359,7 +367,10 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
     const earlier = new Set(chronological.filter((x) => x.annee < e.annee).flatMap((x) => [...placements.get(x.annee)!.keys()]));
     const sections: TerritoryView[] = orderedTerritories.map((t) => {
       const selection = e.territoires.find((s) => s.territoire === t.id);
-      const rangs = TIERS.map((key) => ({ key, titre: TIER_TITLES[key], projets: (selection?.[key] ?? []).map(project) }));
+      // A project that moved since is shown, in this edition, in the territory that listed it.
+      const here = territory(t.id);
+      const inHere = (p: ProjectView): ProjectView => (p.territoire.id === t.id ? p : { ...p, territoire: here });
+      const rangs = TIERS.map((key) => ({ key, titre: TIER_TITLES[key], projets: (selection?.[key] ?? []).map(project).map(inHere) }));
       const inEdition = new Set(rangs.flatMap((r) => r.projets.map((p) => p.id)));
       const autres = [...projects.values()]
         .filter((p) => p.territoire.id === t.id && !inEdition.has(p.id) && earlier.has(p.id))

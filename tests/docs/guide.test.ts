@@ -144,10 +144,12 @@ guide('10. prepare next year’s edition (laureates carried over) and compare it
   rmSync(join(work, 'data/editions/2027'), { recursive: true });
 });
 
-guide('11. a draft’s PDFs, in _site/pdf/', () => {
+guide('11. a draft’s PDFs, in _brouillons/2026/ as the guide says, never in the published _site/', () => {
   const r = run(cmd('npm run compendium -- pdf --edition 2026'));
   assert.is(r.status, 0, r.out);
-  assert.ok(existsSync(join(work, '_site/pdf/innovation-sociale-moselle-2026-ecran.pdf')), r.out);
+  assert.ok(text.includes('`_brouillons/2026/`'), 'the guide names the folder');
+  assert.ok(existsSync(join(work, '_brouillons/2026/innovation-sociale-moselle-2026-ecran.pdf')), r.out);
+  assert.not.ok(existsSync(join(work, '_site/pdf/innovation-sociale-moselle-2026-ecran.pdf')), r.out);
 });
 
 guide('7. preview: npm start serves the site until Ctrl-C', async () => {

@@ -91,4 +91,30 @@ drafts('a draft’s PDF says « Brouillon » on every page; the published editio
   }
 });
 
+drafts('a draft’s PDFs go to _brouillons/<année>/, outside the published _site/, and survive a build', () => {
+  const dir = withDraft();
+  const p = join(dir, 'projets/laverie-solidaire.yaml');
+  const ed = join(dir, 'editions/2026/edition.yaml');
+  writeFileSync(ed, readFileSync(ed, 'utf8').replace('    a_la_une:\n      - laverie-solidaire\n', '    autres_laureats:\n      - laverie-solidaire\n'));
+  writeFileSync(p, readFileSync(p, 'utf8').replace('# resume: …', 'resume: une laverie ouverte à tous.').replace('photo:\n  a_fournir: true\n', ''));
+  const cwd = mkdtempSync(join(tmpdir(), 'compendium-draft-cwd-'));
+  const r = cli(['pdf', '--edition', '2026', dir], cwd);
+  assert.is(r.status, 0, r.out);
+  assert.match(r.out, /Brouillon 2026\u00A0: PDF rangés dans _brouillons\/2026, hors du site/);
+  const pdf = join(cwd, '_brouillons/2026/innovation-sociale-moselle-2026-ecran.pdf');
+  assert.ok(existsSync(pdf), r.out);
+  assert.not.ok(existsSync(join(cwd, '_site')), 'nothing written in the published folder');
+  const b = cli(['build', '--sans-pdf', dir], cwd);
+  assert.is(b.status, 0, b.out);
+  assert.ok(existsSync(pdf), 'the build left the draft’s PDF alone');
+  assert.not.ok(readdirSync(join(cwd, '_site')).some((f) => f.includes('2026')));
+});
+
+drafts('a draft with errors: pdf --edition 2026 says the errors are the draft’s and how to list them', () => {
+  const dir = withDraft();
+  const r = cli(['pdf', '--edition', '2026', dir], mkdtempSync(join(tmpdir(), 'compendium-draft-cwd-')));
+  assert.is(r.status, 1, r.out);
+  assert.match(r.out, /PDF non produit\u00A0: \d+ erreur\(s\) dans les données du brouillon 2026 \(ci-dessus\)\. «\u00A0npm run validate\u00A0» les liste/);
+});
+
 drafts.run();
