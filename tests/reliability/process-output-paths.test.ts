@@ -100,7 +100,7 @@ paths('--url takes only an absolute http(s) URL (exit 2); an existing empty fold
     const r = await cli(w.dir, w.dir, 'build', '--sans-pdf', '--sortie', 'neuf', '--url', url, 'data');
     assert.is(r.code, 2, `${url}: ${r.err}`);
     // A control character is refused first, for any option (src/cli/args.ts), naming it.
-    assert.match(r.err, url.includes('\u001b') ? 'l’option « --url » contient un caractère Échap' : '--url attend l’adresse complète du site publié, en http ou https', url);
+    assert.match(r.err, url.includes('\u001b') ? /l’option «\s--url\s» contient un caractère Échap/ : '--url attend l’adresse complète du site publié, en http ou https', url);
     assert.not.match(r.err, '\u001b', 'control characters are not echoed');
   }
   assert.equal(readdirSync(join(w.dir, 'neuf')), [], 'nothing built');
@@ -116,7 +116,7 @@ paths('--prefixe takes only a plain path (exit 2): no quote, no markup, no proto
   for (const prefix of ['"><script>alert(1)</script>/', '//evil.example/', '/a/../b/', '/espace ici/', "/l'apostrophe/", '\u001b[31m/x/']) {
     const r = await cli(w.dir, w.dir, 'build', '--sans-pdf', '--sortie', 'neuf', '--prefixe', prefix, 'data');
     assert.is(r.code, 2, `${prefix}: ${r.err}`);
-    assert.match(r.err, prefix.includes('\u001b') ? 'l’option « --prefixe » contient un caractère Échap' : '--prefixe attend un chemin simple', prefix);
+    assert.match(r.err, prefix.includes('\u001b') ? /l’option «\s--prefixe\s» contient un caractère Échap/ : '--prefixe attend un chemin simple', prefix);
     assert.not.match(r.err, '\u001b', 'control characters are not echoed');
   }
   assert.equal(readdirSync(join(w.dir, 'neuf')), [], 'nothing built');
