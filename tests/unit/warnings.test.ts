@@ -69,6 +69,26 @@ warnings('web and e-mail slips with one sure fix are errors that give it; withou
   assert.match(checkEmail('contact(at)graoucoop.fr')?.hint ?? '', 'elle est publiée en texte, sans lien, sur le site comme dans le PDF.');
 });
 
+warnings('an address the site would publish otherwise than typed is an error whose hint is the whole fix', () => {
+  const fix = (url: string) => {
+    const issue = checkUrl(url);
+    return issue?.blocking ? /« (.*?) »/.exec(issue.hint ?? '')?.[1] : undefined;
+  };
+  assert.is(fix('www.fondation-solidarite-lorraine.fr.'), 'https://www.fondation-solidarite-lorraine.fr', 'no scheme and a final dot');
+  assert.is(fix('https://www.fondation-solidarite-lorraine.fr.'), 'https://www.fondation-solidarite-lorraine.fr', 'a final dot once published as « …fr./ »');
+  assert.is(checkUrl('https://www.fondation-solidarite-lorraine.fr.')?.code, 'URL_INVALID', 'not « the domain does not exist »');
+  assert.is(fix('https://www.exemple.fr./actions'), 'https://www.exemple.fr/actions');
+  assert.is(fix('http:/www.exemple.fr'), 'http://www.exemple.fr', 'once published silently as http://www.exemple.fr/');
+  assert.is(fix('https:///www.exemple.fr'), 'https://www.exemple.fr');
+  assert.is(fix('https:\\\\www.exemple.fr'), 'https://www.exemple.fr');
+  assert.is(checkUrl('https://www.exemple.fr/page.'), undefined, 'a dot at the end of a path is published as typed');
+  const mail = (email: string) => /« (.*?) »/.exec(checkEmail(email)?.hint ?? '')?.[1];
+  assert.is(mail('mailto:contact@roues-solidaires.fr.'), 'contact@roues-solidaires.fr', 'both slips fixed, not the dot kept');
+  assert.is(checkEmail('contact@@roues-solidaires.fr')?.message, 'adresse e-mail « contact@@roues-solidaires.fr » : « @ » en double');
+  assert.is(mail('contact@@roues-solidaires.fr'), 'contact@roues-solidaires.fr');
+  assert.is(checkEmail('a@exemple.fr b@exemple.fr')?.message, 'adresse e-mail « a@exemple.fr b@exemple.fr » : une seule adresse par contact');
+});
+
 async function found(files: Record<string, string | Buffer | null>): Promise<string[]> {
   const dir = dataWith(files);
   const r = await loadCompendium(dir);
