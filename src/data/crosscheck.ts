@@ -4,7 +4,7 @@
  * requires of a project, and images that must exist on disk.
  */
 import sharp from 'sharp';
-import { join, basename } from 'node:path';
+import { join, basename, dirname } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
 import { location, type Finding } from './finding.ts';
@@ -182,8 +182,14 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
   // A record whose file failed its schema exists all the same: do not call it unknown.
   const has = (col: keyof typeof known, id: string): boolean => known[col].includes(id) || loaded.invalidIds.has(id);
   const refs: UnknownRef[] = [];
+  const ignored = ignoredFiles(loaded);
+  const misnamed = new Map<string, { kind: string; id: string; refs: UnknownRef[] }>();
   const unknown = (o: Origin, path: Array<string | number>, kind: keyof typeof UNKNOWN, id: string, col: keyof typeof known, folder: string, edition?: UnknownRef['edition']): void => {
-    refs.push({ o, path, kind, id, known: known[col], folder, before: before.get(col), edition });
+    const ref = { o, path, kind, id, known: known[col], folder, before: before.get(col), edition };
+    // Its file is there, under a name that is not read (`.yml`): that is the one thing to fix.
+    const file = ignored.get(`${col}/${id}`);
+    if (file) misnamed.set(file, { kind, id, refs: [...(misnamed.get(file)?.refs ?? []), ref] });
+    else refs.push(ref);
   };
 
   c.projets.forEach((p, i) => {
@@ -257,6 +263,33 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
     }
   });
   out.push(...unknownFindings(refs));
+  for (const [file, { kind, id, refs: cited }] of misnamed) {
+    const at = cited.map((x) => location(findingAt('erreur', x.o, x.path, { code: '', message: '' })));
+    const years = new Set(cited.map((x) => (x.edition?.draft ? x.edition.annee : undefined)));
+    out.push({
+      severity: 'erreur',
+      code: 'MISNAMED_FILE',
+      file,
+      message: `fichier ignoré à cause de son extension, alors que le ${kind} « ${id} » est cité par ${at.join(', ')}`,
+      hint: `Renommez le fichier en ${id}.yaml (extension « .yaml », en minuscules) : seuls ces fichiers sont lus. Ne supprimez pas les lignes qui le citent.`,
+      // Cited by one draft only: set aside with that draft, like its other errors.
+      ...(years.size === 1 && [...years][0] !== undefined ? { edition: [...years][0] } : {}),
+    });
+  }
+}
+
+/**
+ * Files of data/projets/, partenaires/ and organisations/ that are not read for their name
+ * (`cafe-des-aidants.yml`, `Cafe.yaml`), by « collection/id »: load.ts warns of each.
+ */
+function ignoredFiles(loaded: Loaded): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const f of loaded.findings) {
+    if (f.code !== 'IGNORED_FILE') continue;
+    const col = basename(dirname(f.file));
+    map.set(`${col}/${basename(f.file).replace(/\.ya?ml$/i, '').toLowerCase()}`, f.file);
+  }
+  return map;
 }
 
 /** What each tier needs of a project to be laid out. */

@@ -69,6 +69,13 @@ year('a removed project file the published edition places: restore the file, nev
   assert.match(e[0]!, 'projet « graoucoop » supprimé de data/projets/, mais l’édition publiée 2025 l’utilise encore → Ne modifiez pas l’édition 2025 : elle est publiée. Remettez le fichier data/projets/graoucoop.yaml');
 });
 
+year('a project file saved as .yml: one error, on the file, saying to rename it — no « supprimez la ligne »', async () => {
+  const dir = dataWith({ 'projets/graoucoop.yaml': null, 'projets/graoucoop.yml': fixture('projets/graoucoop.yaml') });
+  const r = await loadCompendium(dir);
+  const all = shown(dir, [...r.errors, ...r.warnings]).filter((x) => !x.includes('IMAGE') && !x.includes('à fournir'));
+  assert.equal(all, ['DATA/projets/graoucoop.yml:undefined:undefined fichier ignoré à cause de son extension, alors que le projet « graoucoop » est cité par DATA/editions/2025/edition.yaml:22:9 → Renommez le fichier en graoucoop.yaml (extension « .yaml », en minuscules) : seuls ces fichiers sont lus. Ne supprimez pas les lignes qui le citent.']);
+});
+
 year('an unknown territory: the nearest of the six, never « créez-le »', async () => {
   const territories = `${fixture('territoires.yaml')}  - id: forbach-saint-avold\n    nom: Forbach – Saint-Avold\n    intitule: Territoire de Forbach – Saint-Avold\n    dans: sur le territoire de Forbach – Saint-Avold\n    ordre: 3\n`;
   const project = fixture('projets/graoucoop.yaml');
