@@ -120,6 +120,27 @@ warnings('a real photo without alt text or credit; a null rubric', async () => {
   assert.equal(r.errors.filter((f) => f.code !== 'IMAGE_UNREADABLE').map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), ['17:1 ALT_MISSING photo du projet sans texte alternatif (« alt »)']);
 });
 
+warnings('an empty alt: at the « alt » line, and never « supprimez la ligne », which leads to the missing-alt error', async () => {
+  for (const [written, line] of [['  alt: ""', '19:8'], ['  alt:', '19:7']] as const) {
+    const dir = dataWith({});
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    writeFileSync(join(dir, 'images/g.jpg'), 'x');
+    writeFileSync(join(dir, 'projets/graoucoop.yaml'), fixture('projets/graoucoop.yaml').replace('  a_fournir: true', `  fichier: g.jpg\n${written}\n  credit: X`));
+    const r = await loadCompendium(dir);
+    const alt = r.errors.filter((f) => f.code !== 'IMAGE_UNREADABLE');
+    assert.is(alt.length, 1, alt.map((f) => f.message).join('\n'));
+    assert.is(`${alt[0]!.line}:${alt[0]!.column}`, line, written);
+    assert.match(alt[0]!.hint ?? '', 'Écrivez après « alt: »');
+    assert.not.match(alt[0]!.hint ?? '', 'supprimez la ligne', written);
+  }
+});
+
+warnings('a phone YAML read as a number: the hint gives that number, grouped, not an example', async () => {
+  const dir = dataWith({ 'projets/graoucoop.yaml': fixture('projets/graoucoop.yaml').replace('telephone: 03 87 37 57 57', 'telephone: 0387123456') });
+  const r = await loadCompendium(dir);
+  assert.is(r.errors[0]?.hint, 'Mettez la valeur entre guillemets : telephone: "0387123456" (ou, par groupes de deux chiffres : telephone: "03 87 12 34 56").');
+});
+
 warnings('text longer than its tier’s print budget', async () => {
   const max = BUDGETS.aussi_laureats.description!;
   const p = fixture('projets/le-jardin-musical.yaml').replace('description: Une proposition d’éveil artistique et culturel.', `description: ${'a'.repeat(max + 5)}`);
