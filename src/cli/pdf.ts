@@ -18,6 +18,7 @@ import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
 import { TIERS, type Compendium } from '../model.ts';
+import { errorCount } from '../plural.ts';
 
 const ids = (list: readonly string[]): string => list.map((id) => `«\u00A0${id}\u00A0»`).join(', ') || 'aucun';
 
@@ -63,7 +64,7 @@ export async function pdfCommand(args: string[], out: Output): Promise<number> {
   const refused = part.compendium ? part.leftOut.find((d) => d.annee === edition)?.errors : part.blocking;
   if (refused) {
     for (const f of refused) out.stderr(formatFinding(f));
-    out.stderr(`\nPDF non produit : ${refused.length} erreur(s) dans les données.`);
+    out.stderr(`\nPDF non produit : ${errorCount(refused.length)} dans les données.`);
     return 1;
   }
   const data = { compendium: part.compendium };

@@ -4,8 +4,8 @@ import { TIERS, TIER_TITLES } from '../model.ts';
 import { dataFolder, parse } from './args.ts';
 import { readBaseline, splitInherited } from '../edition/baseline.ts';
 import type { Output } from './output.ts';
+import { plural } from '../plural.ts';
 
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 /** The summary block printed before the messages. */
 export function formatSummary(result: LoadResult, dataDir: string): string {

@@ -19,6 +19,7 @@ import { loadCompendium, type Finding, type LoadResult, type ParseCache } from '
 import { displayPath } from '../data/load.ts';
 import type { Compendium } from '../model.ts';
 import { startFullBuild, type FullBuildRun } from './full-build.ts';
+import { errorCount } from '../plural.ts';
 
 /** Quiet time after a change before rebuilding: a save is several events in a row. */
 const SETTLE_MS = 40;
@@ -246,7 +247,7 @@ export class PreviewBuilder {
     this.#warnings = loaded.warnings;
     if (loaded.errors.length === 0) return loaded;
     this.#errors = loaded.errors;
-    this.#o.log(`Aperçu : ${loaded.errors.length} erreur(s) dans les données — la page d’erreur est affichée.`);
+    this.#o.log(`Aperçu : ${errorCount(loaded.errors.length)} dans les données — la page d’erreur est affichée.`);
     return undefined;
   }
 

@@ -208,7 +208,7 @@ year('add-project asks before creating an organisation from an unknown id, and o
   assert.match(readFileSync(join(dir, 'projets/jardin-partage.yaml'), 'utf8'), 'organisation: cantorama\n');
   // An unknown id refused: nothing written.
   const { existsSync } = await import('node:fs');
-  assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'n'])).catch((e: Error) => e.message), 'structure inconnue « atelier-bois » (pour en créer une : --nouvelle-organisation "Nom")');
+  assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'n'])).catch((e: Error) => e.message), 'structure inconnue « atelier-bois »');
   assert.not.ok(existsSync(join(dir, 'organisations/atelier-bois.yaml')));
   // Confirmed: created with the name given.
   assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'o', 'L’Atelier du bois', '2025', 'moselle', '', ''])), 0);
