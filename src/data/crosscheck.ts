@@ -236,7 +236,8 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
             if (!loaded.invalidIds.has(pid)) unknown(eo, path, 'projet', pid, 'projets', 'data/projets/', edition);
             return;
           }
-          const label = `${TIER_TITLES[tier]} (${et.territoire})`;
+          // Named as the brochure prints it (« Forbach – Saint-Avold »), not by its id.
+          const label = `${TIER_TITLES[tier]} (${c.territoires.find((t) => t.id === et.territoire)?.nom ?? et.territoire})`;
           const prior = where.get(pid);
           if (prior) {
             out.push(findingAt('erreur', eo, path, { code: 'PROJECT_TWICE', message: `le projet « ${pid} » est listé deux fois dans l’édition ${ed.annee} : dans « ${prior} » et dans « ${label} »`, hint: 'Un projet n’a qu’une place par édition : supprimez l’une des deux lignes.' }));
