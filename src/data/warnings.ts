@@ -140,6 +140,8 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   // The accessibility statement links these two as they are written (templates/accessibilite.njk).
   const site = origins(loaded, 'site')[0];
   if (site) for (const key of ['schema_pluriannuel', 'plan_action'] as const) url(site, ['accessibilite', key], c.site?.accessibilite?.[key] ?? undefined);
+  // The site's own address prefixes every canonical link: « https://x.fr. » passes its schema.
+  if (site) url(site, ['adresse'], c.site?.adresse ?? undefined);
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
   out.push(...figureWarnings(loaded));

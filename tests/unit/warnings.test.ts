@@ -89,6 +89,18 @@ warnings('an address the site would publish otherwise than typed is an error who
   assert.is(checkEmail('a@exemple.fr b@exemple.fr')?.message, 'adresse e-mail « a@exemple.fr b@exemple.fr » : une seule adresse par contact');
 });
 
+warnings('every contact-like field: a partner’s network link, an organisation’s site, the site’s own address', async () => {
+  const dir = dataWith({
+    'partenaires/le-filon.yaml': `${fixture('partenaires/le-filon.yaml')}reseaux:\n  - libelle: LinkedIn\n    url: http:/www.linkedin.com/company/le-filon\n`,
+    'site.yaml': 'adresse: https://innovation-sociale.moselle.fr.\naccessibilite:\n  date_declaration: 2025-06-30\n  contact: laurence-bouchon\n',
+  });
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors.map((f) => `${f.file.replace(dir, 'DATA')}:${f.line} ${f.hint}`), [
+    'DATA/partenaires/le-filon.yaml:12 Écrivez « http://www.linkedin.com/company/le-filon » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
+    'DATA/site.yaml:1 Écrivez « https://innovation-sociale.moselle.fr » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
+  ]);
+});
+
 async function found(files: Record<string, string | Buffer | null>): Promise<string[]> {
   const dir = dataWith(files);
   const r = await loadCompendium(dir);
