@@ -7,7 +7,8 @@
  * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
  * from the project page; a phone with the letter O is printed as typed. An e-mail or phone that
  * cannot be a link and has no sure fix (`contact(at)exemple.fr`, `03 87 XX XX XX`) is published
- * as typed, as text, by both editions, with a warning. A web address that is no address at all
+ * as typed, as text, by both editions, with a warning. A web address the site cannot link and
+ * that has no sure fix (`www.exemple`) is an error too. A web address that is no address at all
  * (`javascript:…`, markup) has no fix to propose either: it stays a warning that says it is
  * published nowhere, and the editions' own defences drop it (the hostile corpora of
  * tests/fixtures test exactly that). What is published but doubtful (an unknown domain, a
@@ -136,6 +137,13 @@ export function checkUrl(url: string): ContactIssue | undefined {
   const fixed = urlFix(url);
   if (fixed) return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
   if (webHref(url)) return issue;
+  // Meant as a web address (no scheme, or http) but with no sure fix: refused, never dropped
+  // in silence. Another scheme (javascript:, ftp:) is no address at all: a warning, dropped.
+  // Spaces removed first, as browsers do: « java\tscript: » is javascript:.
+  const bare = url.replace(/\s+/g, '');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(bare) || /^https?:/i.test(bare)) {
+    return { ...issue, blocking: true, hint: `${issue.hint} Telle qu’elle est écrite, elle ne serait publiée ni sur le site ni dans le PDF.` };
+  }
   return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.` };
 }
 

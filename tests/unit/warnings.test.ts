@@ -82,6 +82,10 @@ warnings('an address the site would publish otherwise than typed is an error who
   assert.is(fix('https:///www.exemple.fr'), 'https://www.exemple.fr');
   assert.is(fix('https:\\\\www.exemple.fr'), 'https://www.exemple.fr');
   assert.is(checkUrl('https://www.exemple.fr/page.'), undefined, 'a dot at the end of a path is published as typed');
+  assert.is(checkUrl('www.exemple')?.blocking, true, 'no sure fix, but meant as a web address: refused, not dropped in silence');
+  assert.is(checkUrl('https://')?.blocking, true);
+  assert.is(checkUrl('javascript:alert(1)')?.blocking, undefined, 'no address at all: a warning, dropped by both editions');
+  assert.is(checkUrl('java\tscript:alert(1)')?.blocking, undefined, 'a tab inside the scheme changes nothing');
   const mail = (email: string) => /« (.*?) »/.exec(checkEmail(email)?.hint ?? '')?.[1];
   assert.is(mail('mailto:contact@roues-solidaires.fr.'), 'contact@roues-solidaires.fr', 'both slips fixed, not the dot kept');
   assert.is(checkEmail('contact@@roues-solidaires.fr')?.message, 'adresse e-mail « contact@@roues-solidaires.fr » : « @ » en double');
