@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadCompendium } from '../data/index.ts';
 import { slugify } from '../data/slug.ts';
-import { suggest } from '../data/suggest.ts';
+import { nearest, suggest } from '../data/suggest.ts';
 import { TIERS, TIER_TITLES, type Tier } from '../model.ts';
 import { projectFile, organisationFile } from '../edition/project-file.ts';
 import { appendToList } from '../edition/yaml-edit.ts';
-import { dataFolder, parse, refuseControls, UsageError } from './args.ts';
+import { dataFolder, parse, refuseControls, UnknownValueError, UsageError } from './args.ts';
 import type { Output } from './output.ts';
+import { errorCount } from '../plural.ts';
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -72,7 +73,10 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
       else if (interactive && yes(await ask('confirmer-creation', `Structure « ${organisation} » inconnue dans data/organisations/. Créer une nouvelle structure ? (o/n)`))) {
         newOrganisation = await ask('nom-organisation', 'Nom de la nouvelle structure', organisation);
       } else {
-        throw new UsageError(`structure inconnue « ${organisation} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''} (pour en créer une : --nouvelle-organisation "Nom")`);
+        throw new UnknownValueError(
+          `structure inconnue « ${organisation} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''}`,
+          guess ? `Relancez avec --organisation ${guess} ; pour une nouvelle structure : --nouvelle-organisation "Nom".` : 'Les identifiants sont les noms des fichiers de data/organisations/ (sans .yaml) ; pour une nouvelle structure : --nouvelle-organisation "Nom".',
+        );
       }
     }
     if (!known.includes(organisation)) organisation = slugify(organisation);
@@ -82,14 +86,14 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
     const territoires = c.territoires.map((t) => t.id);
     const territoire = await ask('territoire', `Territoire (${territoires.join(', ')})`);
     if (!territoire || !territoires.includes(territoire)) {
-      const guess = territoire ? suggest(territoire, territoires) : undefined;
-      throw new UsageError(`territoire inconnu « ${territoire ?? ''} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''} (possibles : ${territoires.join(', ')})`);
+      const guess = territoire ? (suggest(territoire, territoires) ?? nearest(territoire, territoires)) : undefined;
+      throw new UnknownValueError(`territoire inconnu « ${territoire ?? ''} »${guess ? ` : vouliez-vous dire « ${guess} » ?` : ''}`, `Territoires possibles : ${territoires.join(', ')}.`);
     }
     const edition = await ask('edition', 'Édition où le placer (année, vide pour plus tard)', c.editions.at(-1) ? String(c.editions.at(-1)!.annee) : undefined);
     const place = edition ? ((await ask('place', `Place (${TIERS.join(', ')})`, 'autres_laureats')) as Tier) : undefined;
-    if (place && !TIERS.includes(place)) throw new UsageError(`place inconnue « ${place} » (possibles : ${TIERS.join(', ')})`);
+    if (place && !TIERS.includes(place)) throw new UnknownValueError(`place inconnue « ${place} »`, `Places possibles : ${TIERS.join(', ')}.`);
     const ed = edition ? c.editions.find((e) => e.annee === Number(edition)) : undefined;
-    if (edition && !ed) throw new UsageError(`édition ${edition} introuvable (éditions : ${c.editions.map((e) => e.annee).join(', ')})`);
+    if (edition && !ed) throw new UnknownValueError(`édition ${edition} introuvable`, `Éditions : ${c.editions.map((e) => e.annee).join(', ')}.`);
 
     const projectPath = join(dataDir, 'projets', `${id}.yaml`);
     if (await exists(projectPath)) throw new UsageError(`le fichier ${projectPath} existe déjà`);
@@ -128,7 +132,8 @@ export async function addProjectCommand(args: string[], out: Output, input: Node
         ? `\nPlacé dans « ${TIER_TITLES[place]} » de l’édition ${ed.annee}. Complétez la fiche, puis lancez « npm run validate ».`
         : '\nComplétez la fiche, placez le projet dans une édition, puis lancez « npm run validate ».',
     );
-    if (loaded.errors.length) out.stdout(`(Les données contenaient déjà ${loaded.errors.length} erreur(s) : « npm run validate » les détaille.)`);
+    const n = loaded.errors.length;
+    if (n) out.stdout(`(Les données contenaient déjà ${errorCount(n)} : « npm run validate » ${n > 1 ? 'les' : 'la'} détaille.)`);
     return 0;
   } finally {
     rl?.close();

@@ -10,6 +10,19 @@ export class UsageError extends CompendiumError {
   }
 }
 
+/**
+ * The command is right but a value names nothing (`--organisation caritas-mosele`): the line
+ * and one hint are what helps, not the whole usage screen below them.
+ */
+export class UnknownValueError extends UsageError {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Names of the invisible characters people actually paste, for the message. */
 const NAMES: Record<string, string> = { '\n': 'un saut de ligne', '\r': 'un retour chariot', '\t': 'une tabulation', '\u001B': 'un caractère Échap' };
 

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { CompendiumError } from '../errors.ts';
-import { UsageError } from './args.ts';
+import { UnknownValueError, UsageError } from './args.ts';
 import { recoverOutput } from '../build/atomic.ts';
 import { UnsafeOutputError } from '../build/output-path.ts';
 import { processOutput, type Output } from './output.ts';
@@ -71,6 +71,10 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     await recoverOutput(resolve('_site')).catch(() => false);
     return await (await load())(rest, out);
   } catch (err) {
+    if (err instanceof UnknownValueError) {
+      out.stderr(`compendium ${name} : ${err.message}\n  → ${err.hint}`);
+      return 2;
+    }
     if (err instanceof UsageError) {
       out.stderr(`compendium ${name} : ${err.message}\n\n${USAGE}`);
       return 2;

@@ -4,6 +4,7 @@ import { newEdition } from '../edition/new-edition.ts';
 import { BASELINE_FILE, writeBaseline } from '../edition/baseline.ts';
 import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
+import { errorCount } from '../plural.ts';
 
 export async function newEditionCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, 'sans-laureats': { type: 'boolean' } });
@@ -13,7 +14,7 @@ export async function newEditionCommand(args: string[], out: Output): Promise<nu
   const result = await loadCompendium(dataDir);
   if (result.errors.length) {
     for (const f of result.errors) out.stderr(formatFinding(f));
-    out.stderr(`\nCorrigez d’abord les ${result.errors.length} erreur(s) des données.`);
+    out.stderr(`\nCorrigez d’abord ${result.errors.length > 1 ? `les ${errorCount(result.errors.length)}` : 'l’erreur'} des données.`);
     return 1;
   }
   const made = await newEdition(dataDir, result.partial, year, { laureates: values['sans-laureats'] ? 'vider' : 'reprendre' });

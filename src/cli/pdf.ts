@@ -21,6 +21,7 @@ import { dataFolder, parse, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 import { listenForInterrupt } from './signals.ts';
 import { TIERS, type Compendium } from '../model.ts';
+import { errorCount } from '../plural.ts';
 
 /** A path as the editor typed paths: relative to the current folder when inside it. */
 const shown = (path: string): string => {
@@ -66,7 +67,7 @@ export function pdfOutputDir(o: { year: number | undefined; draft: boolean; book
 
 /** The refusal of a PDF whose data has errors: a draft's are the draft's own, and `validate` lists them. */
 export function refusalMessage(count: number, draft: number | undefined): string {
-  const n = `${count} erreur(s)`;
+  const n = errorCount(count);
   if (draft === undefined) return `PDF non produit\u00A0: ${n} dans les données. «\u00A0npm run validate\u00A0» les liste avec leur correction.`;
   return `PDF non produit\u00A0: ${n} dans les données du brouillon ${draft} (ci-dessus). «\u00A0npm run validate\u00A0» les liste avec leur correction\u00A0; les éditions publiées n’en sont pas affectées et restent constructibles.`;
 }

@@ -4,8 +4,8 @@ import { TIERS, TIER_TITLES } from '../model.ts';
 import { dataFolder, parse } from './args.ts';
 import { readBaseline, splitInherited } from '../edition/baseline.ts';
 import type { Output } from './output.ts';
-
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+import { errorCount, plural } from '../plural.ts';
+import { publishedPart } from '../edition/drafts.ts';
 
 /** The summary block printed before the messages. */
 export function formatSummary(result: LoadResult, dataDir: string): string {
@@ -46,6 +46,21 @@ export async function validateCommand(args: string[], out: Output): Promise<numb
       out.stdout(`\n${plural(inherited.length, 'autre avertissement', 'autres avertissements')} ${inherited.length > 1 ? 'étaient' : 'était'} déjà là dans l’édition ${baseline?.from ?? 'publiée'} (non ${inherited.length > 1 ? 'listés' : 'listé'} ici) : « compendium validate --tous » les montre tous.`);
     }
     if (result.errors.length === 0) out.stdout(`\n${result.warnings.length ? 'Données valides, avec des avertissements à relire.' : 'Données valides.'}`);
+    else out.stdout(`\n${closingLine(result)}`);
   }
   return result.errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * The last line when there are errors: whether they stop the build, or concern only a draft,
+ * which `build` leaves out while the published editions are built (as its report says).
+ */
+export function closingLine(result: LoadResult): string {
+  const { blocking, leftOut } = publishedPart(result);
+  const drafts = leftOut.map(({ annee, errors }) => `${errorCount(errors.length)} ${errors.length > 1 ? 'ne concernent' : 'ne concerne'} que l’édition ${annee} (brouillon)`);
+  if (blocking.length === 0) {
+    return `${drafts.join(' ; ')} : « build » construit les éditions publiées et laisse le brouillon de côté tant qu’${leftOut.length > 1 || (leftOut[0]?.errors.length ?? 0) > 1 ? 'elles ne sont pas corrigées' : 'elle n’est pas corrigée'}.`;
+  }
+  const stop = `${errorCount(blocking.length)} à corriger : rien n’est construit tant qu’${blocking.length > 1 ? 'elles restent' : 'elle reste'}`;
+  return drafts.length ? `${stop} ; en plus, ${drafts.join(' ; ')}.` : `${stop}.`;
 }

@@ -7,7 +7,8 @@
  * decides, for validate and the site alike), so `contact@exemple.fr.` would silently vanish
  * from the project page; a phone with the letter O is printed as typed. An e-mail or phone that
  * cannot be a link and has no sure fix (`contact(at)exemple.fr`, `03 87 XX XX XX`) is published
- * as typed, as text, by both editions, with a warning. A web address that is no address at all
+ * as typed, as text, by both editions, with a warning. A web address the site cannot link and
+ * that has no sure fix (`www.exemple`) is an error too. A web address that is no address at all
  * (`javascript:…`, markup) has no fix to propose either: it stays a warning that says it is
  * published nowhere, and the editions' own defences drop it (the hostile corpora of
  * tests/fixtures test exactly that). What is published but doubtful (an unknown domain, a
@@ -24,21 +25,35 @@ export interface ContactIssue extends Issue {
   blocking?: boolean;
 }
 
-/** What is wrong with an e-mail the site cannot link, and the address corrected when we can tell. */
+/**
+ * What is wrong with an e-mail the site cannot link, and the address corrected when we can tell.
+ * Every slip found is fixed in turn, so the value proposed is whole (`mailto:a@b.fr.` → `a@b.fr`):
+ * a hint that fixes one slip and keeps another would lead to the next error.
+ */
 function unpublishableEmail(email: string): ContactIssue {
   const e = email.trim();
-  const fixed = (why: string, right: string): ContactIssue => ({
-    code: 'EMAIL_UNPUBLISHABLE',
-    blocking: true,
-    message: `adresse e-mail « ${email} » : ${why}`,
-    hint: `Écrivez « ${right} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.`,
-  });
-  if (/^mailto:/i.test(e)) return fixed('« mailto: » en trop', e.replace(/^mailto:/i, ''));
-  if (/^<[^<>]+>$/.test(e) && mailHref(e.slice(1, -1))) return fixed('chevrons « < > » en trop', e.slice(1, -1));
-  if (/\.$/.test(e) && mailHref(e.replace(/\.+$/, ''))) return fixed('point final en trop', e.replace(/\.+$/, ''));
-  if (/[,;:]$/.test(e) && mailHref(e.replace(/[,;:]+$/, ''))) return fixed(`« ${e.slice(-1)} » final en trop`, e.replace(/[,;:]+$/, ''));
-  if (/\s/.test(e) && mailHref(e.replace(/\s+/g, ''))) return fixed('espace en trop', e.replace(/\s+/g, ''));
-  if ((e.match(/@/g) ?? []).length > 1 && !/["<>]/.test(e)) {
+  const why: string[] = [];
+  let f = e;
+  const fix = (test: RegExp, reason: string, to: (s: string) => string): void => {
+    if (!test.test(f)) return;
+    why.push(reason);
+    f = to(f);
+  };
+  fix(/^mailto:/i, '« mailto: » en trop', (s) => s.replace(/^mailto:/i, ''));
+  fix(/^<[^<>]+>$/, 'chevrons « < > » en trop', (s) => s.slice(1, -1));
+  fix(/@{2,}/, '« @ » en double', (s) => s.replace(/@{2,}/g, '@'));
+  fix(/\.+$/, 'point final en trop', (s) => s.replace(/\.+$/, ''));
+  fix(/[,;:]+$/, `« ${f.slice(-1)} » final en trop`, (s) => s.replace(/[,;:]+$/, ''));
+  fix(/\s/, 'espace en trop', (s) => s.replace(/\s+/g, ''));
+  if (why.length > 0 && mailHref(f)) {
+    return {
+      code: 'EMAIL_UNPUBLISHABLE',
+      blocking: true,
+      message: `adresse e-mail « ${email} » : ${why.join(', ')}`,
+      hint: `Écrivez « ${f} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.`,
+    };
+  }
+  if ((f.match(/@/g) ?? []).length > 1 && !/["<>]/.test(f)) {
     return { code: 'EMAIL_UNPUBLISHABLE', blocking: true, message: `adresse e-mail « ${email} » : une seule adresse par contact`, hint: 'Gardez une seule adresse : le site ne publie pas une liste d’adresses.' };
   }
   return { code: 'EMAIL_INVALID', message: `adresse e-mail mal formée « ${email} »`, hint: 'Une adresse a la forme nom@domaine.fr, sans espace ni ponctuation autour : telle qu’elle est écrite, elle est publiée en texte, sans lien, sur le site comme dans le PDF.' };
@@ -97,21 +112,21 @@ export function checkPhone(phone: string): ContactIssue | undefined {
 }
 
 /**
- * The address meant, when a slip has one sure fix: « https:// » missing, the scheme mistyped
- * (`https//`, `HTTPS//`), spaces in the domain (`www.exemple .fr`, a line break pasted).
+ * The address meant, when its slips have one sure fix: « https:// » missing, the scheme mistyped
+ * (`https//`, `HTTPS//`, `http:/`, `https:\\`), spaces in the domain (`www.exemple .fr`, a line
+ * break pasted), a final dot after the domain (`www.exemple.fr.`). Every slip is fixed in turn,
+ * so the address proposed is whole and passes the checks itself.
  */
 function urlFix(url: string): string | undefined {
   const t = url.trim();
-  const candidates = [
-    /^[a-z][a-z0-9+.-]*:/i.test(t) || /^https?\/\//i.test(t) ? undefined : `https://${t}`,
-    /^https?\/\/(?=[^/])/i.test(t) ? t.replace(/^(https?)\/\//i, (_m, s: string) => `${s.toLowerCase()}://`) : undefined,
-  ];
+  let f = t;
   // Spaces in the domain are a slip; in a path they may be meant (%20): no sure fix there.
-  if (/^(?:https?:\/\/)?[^/]*\s/i.test(t)) {
-    const joined = t.replace(/\s+/g, '');
-    candidates.push(joined, /^[a-z][a-z0-9+.-]*:/i.test(joined) ? undefined : `https://${joined}`);
-  }
-  return candidates.find((c): c is string => c !== undefined && c !== t && webHref(c) !== undefined && !urlIssue(c));
+  if (/^(?:https?:\/\/)?[^/]*\s/i.test(f)) f = f.replace(/\s+/g, '');
+  f = f.replace(/^(https?)(?::[/\\]*|[/\\]{2})(?=[^/\\])/i, (_m, s: string) => `${s.toLowerCase()}://`);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(f)) f = `https://${f}`;
+  // A final dot (or comma…) after the domain is the sentence's, not the address's.
+  f = f.replace(/^(https?:\/\/[^/?#]*?)[.,;:]+(?=[/?#]|$)/i, '$1');
+  return f !== t && webHref(f) !== undefined && !urlIssue(f) ? f : undefined;
 }
 
 /** A web address that is not a complete http(s) address with a real domain. */
@@ -122,10 +137,21 @@ export function checkUrl(url: string): ContactIssue | undefined {
   const fixed = urlFix(url);
   if (fixed) return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
   if (webHref(url)) return issue;
+  // Meant as a web address (no scheme, or http) but with no sure fix: refused, never dropped
+  // in silence. Another scheme (javascript:, ftp:) is no address at all: a warning, dropped.
+  // Spaces removed first, as browsers do: « java\tscript: » is javascript:.
+  const bare = url.replace(/\s+/g, '');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(bare) || /^https?:/i.test(bare)) {
+    return { ...issue, blocking: true, hint: `${issue.hint} Telle qu’elle est écrite, elle ne serait publiée ni sur le site ni dans le PDF.` };
+  }
   return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.` };
 }
 
 function urlIssue(url: string): ContactIssue | undefined {
+  // The browser reads `http:/x.fr`, `https:///x.fr` and `https:\\x.fr` as `https://x.fr`:
+  // the site would publish an address other than the one written.
+  const slashes = /^(https?):(?!\/\/[^/\\])/i.exec(url.trim());
+  if (slashes) return { code: 'URL_INVALID', message: `adresse web « ${url} » : après « ${slashes[1]}: », il faut exactement deux barres obliques « // »`, hint: 'Écrivez l’adresse complète, commençant par https://.' };
   if (/\s/.test(url)) return { code: 'URL_INVALID', message: `adresse web « ${url} » : elle contient une espace`, hint: 'Supprimez les espaces de l’adresse.' };
   let u: URL;
   try {
@@ -135,6 +161,9 @@ function urlIssue(url: string): ContactIssue | undefined {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
     return { code: 'URL_SCHEME', message: `adresse web « ${url} » : seules les adresses http:// et https:// sont publiées`, hint: 'Écrivez l’adresse complète, commençant par https://.' };
+  }
+  if (/[.,;:]$/.test(u.hostname)) {
+    return { code: 'URL_INVALID', message: `adresse web « ${url} » : « ${u.hostname.slice(-1)} » en trop à la fin du domaine`, hint: 'Écrivez l’adresse sans ponctuation après le domaine.' };
   }
   const tld = u.hostname.split('.').pop() ?? '';
   if (!u.hostname.includes('.') || !TLDS.has(tld.toLowerCase())) {

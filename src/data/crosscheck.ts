@@ -4,7 +4,7 @@
  * requires of a project, and images that must exist on disk.
  */
 import sharp from 'sharp';
-import { join, basename } from 'node:path';
+import { join, basename, dirname } from 'node:path';
 import type { Compendium, Project, Tier, Image } from '../model.ts';
 import { RUBRICS, TIERS, TIER_TITLES } from '../model.ts';
 import { location, type Finding } from './finding.ts';
@@ -13,7 +13,7 @@ import { displayPath, type Loaded, type Origin } from './load.ts';
 import { findingAt, type Issue } from './origin.ts';
 import { checkDataFile, pathSyntaxIssue, readDataFile } from './files.ts';
 import { iccIssue, MAX_ICC_BYTES } from './icc-check.ts';
-import { suggest } from './suggest.ts';
+import { nearest, suggest } from './suggest.ts';
 
 type Collection = Exclude<keyof Compendium, 'editions' | 'site'>;
 
@@ -108,6 +108,8 @@ interface UnknownRef {
   folder: string;
   /** Ids of this kind that existed in earlier runs (see known-ids.ts). */
   before: Set<string> | undefined;
+  /** The edition whose edition.yaml holds the reference, if any, and whether it is a draft. */
+  edition?: { annee: number; draft: boolean };
 }
 
 /** How to take a reference out: a list item's line goes; a required field is replaced. */
@@ -131,17 +133,47 @@ function removal(r: UnknownRef): string {
 function unknownFindings(refs: UnknownRef[]): Finding[] {
   return refs.map((r) => {
     const [unknown, removed] = UNKNOWN[r.kind];
-    const elsewhere = refs.filter((x) => x !== r && x.id === r.id && x.kind === r.kind).map((x) => location(findingAt('erreur', x.o, x.path, { code: '', message: '' })));
-    const also = elsewhere.length ? ` Il est aussi cité dans ${elsewhere.join(', ')}.` : '';
+    const at = (x: UnknownRef): string => location(findingAt('erreur', x.o, x.path, { code: '', message: '' }));
+    const same = refs.filter((x) => x !== r && x.id === r.id && x.kind === r.kind);
+    // A published edition that cites it is named apart: its line is not one to delete.
+    const published = same.filter((x) => x.edition && !x.edition.draft);
+    const elsewhere = same.filter((x) => !published.includes(x)).map(at);
+    const also = (elsewhere.length ? ` Il est aussi cité dans ${elsewhere.join(', ')}.` : '') + (published.length ? ` L’édition publiée ${published[0]!.edition!.annee} le cite aussi (${published.map(at).join(', ')}) : ne la modifiez pas, remettez ${restoreTarget(r)}.` : '');
     const fix = removal(r);
+    // The territories are a closed list: a wrong one can only mean one of them.
+    const guess = suggest(r.id, r.known) ?? (r.kind === 'territoire' ? nearest(r.id, r.known) : undefined);
+    // A published edition is not to be rewritten: the record goes back, and only the drafts
+    // that cite it lose their line. « Supprimez la ligne » here would change what was printed.
+    if (r.edition && !r.edition.draft && (r.before?.has(r.id) || !guess)) {
+      const drafts = refs.filter((x) => x.id === r.id && x.kind === r.kind && x.edition?.draft).map(at);
+      const draftFix = drafts.length ? ` ; pour le retirer de l’édition en préparation, supprimez seulement sa ligne « - ${r.id} » dans ${drafts.join(', ')}` : '';
+      const restore = `${restoreTarget(r)} (depuis votre dernière sauvegarde du dossier data/)`;
+      if (r.before?.has(r.id)) {
+        return findingAt('erreur', r.o, r.path, {
+          code: 'REMOVED_REF',
+          message: `${r.kind} « ${r.id} » ${removed} de ${r.folder}, mais l’édition publiée ${r.edition.annee} l’utilise encore`,
+          hint: `Ne modifiez pas l’édition ${r.edition.annee} : elle est publiée. Remettez ${restore} : cette édition le cite toujours${draftFix}.`,
+        });
+      }
+      return findingAt('erreur', r.o, r.path, {
+        code: 'UNKNOWN_REF',
+        message: `${unknown} « ${r.id} », cité par l’édition publiée ${r.edition.annee}`,
+        hint: `Cet identifiant n’existe pas dans ${r.folder}, et l’édition ${r.edition.annee} est publiée : ne la modifiez pas. S’il a été supprimé, remettez ${restore}${draftFix}.`,
+      });
+    }
     if (r.before?.has(r.id)) {
       return findingAt('erreur', r.o, r.path, { code: 'REMOVED_REF', message: `${r.kind} « ${r.id} » ${removed} de ${r.folder}, mais encore cité ici`, hint: `${fix.charAt(0).toUpperCase()}${fix.slice(1)}.${also}` });
     }
-    const guess = suggest(r.id, r.known);
     if (guess) return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} » : vouliez-vous dire « ${guess} » ?`, hint: `Corrigez en « ${guess} ».` });
+    if (r.kind === 'territoire') {
+      return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} »`, hint: `Les territoires sont ceux de ${r.folder} : écrivez l’un de ${r.known.map((k) => `« ${k} »`).join(', ')}.` });
+    }
     return findingAt('erreur', r.o, r.path, { code: 'UNKNOWN_REF', message: `${unknown} « ${r.id} »`, hint: `Cet identifiant n’existe pas dans ${r.folder}. S’il a été supprimé, ${fix} ; sinon, corrigez l’identifiant ou créez-le dans ${r.folder}.${also}` });
   });
 }
+
+/** How to put back a record a published edition cites: its own file, or its block in a list file. */
+const restoreTarget = (r: UnknownRef): string => (r.folder.endsWith('/') ? `le fichier ${r.folder}${r.id}.yaml` : `le ${r.kind} « ${r.id} » dans ${r.folder}`);
 
 function references(loaded: Loaded, before: Map<string, Set<string>>, out: Finding[]): void {
   const c = loaded.compendium;
@@ -150,8 +182,14 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
   // A record whose file failed its schema exists all the same: do not call it unknown.
   const has = (col: keyof typeof known, id: string): boolean => known[col].includes(id) || loaded.invalidIds.has(id);
   const refs: UnknownRef[] = [];
-  const unknown = (o: Origin, path: Array<string | number>, kind: keyof typeof UNKNOWN, id: string, col: keyof typeof known, folder: string): void => {
-    refs.push({ o, path, kind, id, known: known[col], folder, before: before.get(col) });
+  const ignored = ignoredFiles(loaded);
+  const misnamed = new Map<string, { kind: string; id: string; refs: UnknownRef[] }>();
+  const unknown = (o: Origin, path: Array<string | number>, kind: keyof typeof UNKNOWN, id: string, col: keyof typeof known, folder: string, edition?: UnknownRef['edition']): void => {
+    const ref = { o, path, kind, id, known: known[col], folder, before: before.get(col), edition };
+    // Its file is there, under a name that is not read (`.yml`): that is the one thing to fix.
+    const file = ignored.get(`${col}/${id}`);
+    if (file) misnamed.set(file, { kind, id, refs: [...(misnamed.get(file)?.refs ?? []), ref] });
+    else refs.push(ref);
   };
 
   c.projets.forEach((p, i) => {
@@ -179,19 +217,20 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
   for (const ed of c.editions) {
     const src = loaded.sources.editions.get(ed.annee)!;
     const eo: Origin = { doc: src.doc, pointer: '' };
+    const edition = { annee: ed.annee, draft: ed.brouillon === true };
     if (basename(src.dir) !== String(ed.annee)) {
       out.push(findingAt('erreur', eo, ['annee'], { code: 'EDITION_YEAR', message: `l’année ${ed.annee} ne correspond pas au dossier « ${basename(src.dir)} »`, hint: `Renommez le dossier en ${ed.annee}, ou corrigez l’année.` }));
     }
     (ed.partenaires ?? []).forEach((id, j) => {
-      if (!has('partenaires', id)) unknown(eo, ['partenaires', j], 'partenaire', id, 'partenaires', 'data/partenaires/');
+      if (!has('partenaires', id)) unknown(eo, ['partenaires', j], 'partenaire', id, 'partenaires', 'data/partenaires/', edition);
     });
     (ed.temoignages?.liste ?? []).forEach((id, j) => {
-      if (!has('temoignages', id)) unknown(eo, ['temoignages', 'liste', j], 'témoignage', id, 'temoignages', 'data/temoignages.yaml');
+      if (!has('temoignages', id)) unknown(eo, ['temoignages', 'liste', j], 'témoignage', id, 'temoignages', 'data/temoignages.yaml', edition);
     });
     const seenTerritory = new Set<string>();
     const where = new Map<string, string>();
     ed.territoires.forEach((et, i) => {
-      if (!has('territoires', et.territoire)) unknown(eo, ['territoires', i, 'territoire'], 'territoire', et.territoire, 'territoires', 'data/territoires.yaml');
+      if (!has('territoires', et.territoire)) unknown(eo, ['territoires', i, 'territoire'], 'territoire', et.territoire, 'territoires', 'data/territoires.yaml', edition);
       else if (seenTerritory.has(et.territoire)) out.push(findingAt('erreur', eo, ['territoires', i, 'territoire'], { code: 'DUPLICATE_TERRITORY', message: `le territoire « ${et.territoire} » est listé deux fois dans l’édition`, hint: 'Regroupez ses projets sous une seule entrée.' }));
       seenTerritory.add(et.territoire);
       for (const tier of TIERS) {
@@ -199,10 +238,11 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
           const path = ['territoires', i, tier, j];
           const index = known.projets.indexOf(pid);
           if (index < 0) {
-            if (!loaded.invalidIds.has(pid)) unknown(eo, path, 'projet', pid, 'projets', 'data/projets/');
+            if (!loaded.invalidIds.has(pid)) unknown(eo, path, 'projet', pid, 'projets', 'data/projets/', edition);
             return;
           }
-          const label = `${TIER_TITLES[tier]} (${et.territoire})`;
+          // Named as the brochure prints it (« Forbach – Saint-Avold »), not by its id.
+          const label = `${TIER_TITLES[tier]} (${c.territoires.find((t) => t.id === et.territoire)?.nom ?? et.territoire})`;
           const prior = where.get(pid);
           if (prior) {
             out.push(findingAt('erreur', eo, path, { code: 'PROJECT_TWICE', message: `le projet « ${pid} » est listé deux fois dans l’édition ${ed.annee} : dans « ${prior} » et dans « ${label} »`, hint: 'Un projet n’a qu’une place par édition : supprimez l’une des deux lignes.' }));
@@ -229,6 +269,33 @@ function references(loaded: Loaded, before: Map<string, Set<string>>, out: Findi
     }
   });
   out.push(...unknownFindings(refs));
+  for (const [file, { kind, id, refs: cited }] of misnamed) {
+    const at = cited.map((x) => location(findingAt('erreur', x.o, x.path, { code: '', message: '' })));
+    const years = new Set(cited.map((x) => (x.edition?.draft ? x.edition.annee : undefined)));
+    out.push({
+      severity: 'erreur',
+      code: 'MISNAMED_FILE',
+      file,
+      message: `fichier ignoré à cause de son extension, alors que le ${kind} « ${id} » est cité par ${at.join(', ')}`,
+      hint: `Renommez le fichier en ${id}.yaml (extension « .yaml », en minuscules) : seuls ces fichiers sont lus. Ne supprimez pas les lignes qui le citent.`,
+      // Cited by one draft only: set aside with that draft, like its other errors.
+      ...(years.size === 1 && [...years][0] !== undefined ? { edition: [...years][0] } : {}),
+    });
+  }
+}
+
+/**
+ * Files of data/projets/, partenaires/ and organisations/ that are not read for their name
+ * (`cafe-des-aidants.yml`, `Cafe.yaml`), by « collection/id »: load.ts warns of each.
+ */
+function ignoredFiles(loaded: Loaded): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const f of loaded.findings) {
+    if (f.code !== 'IGNORED_FILE') continue;
+    const col = basename(dirname(f.file));
+    map.set(`${col}/${basename(f.file).replace(/\.ya?ml$/i, '').toLowerCase()}`, f.file);
+  }
+  return map;
 }
 
 /**

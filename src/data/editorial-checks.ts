@@ -142,18 +142,27 @@ const NOT_PROSE = new Set(['id', 'slug', 'organisation', 'territoire', 'themes',
  * written from there on (a block scalar keeps its text as is; a folded one may not, and
  * then the value's position is the best there is).
  */
-function place(origin: Origin, path: Array<string | number>, issue: TextIssue): Pick<Finding, 'line' | 'column' | 'source'> {
+function place(origin: Origin, path: Array<string | number>, issue: TextIssue, text: string): Pick<Finding, 'line' | 'column' | 'source'> {
   const pointer = origin.pointer + path.map((p) => `/${escapePointer(String(p))}`).join('');
   const at = locate(origin.doc, pointer);
   const lines = origin.doc.lines;
   const from = lines.lineStart(at.line) + at.column - 1;
+  // The excerpt may come earlier in the same text (« l‘accompagnement » then « l‘association »
+  // are both « l‘a »): the slip is the excerpt's occurrence of the same rank in the file.
+  const occurrence = (excerpt: string): number => {
+    let rank = 0;
+    for (let i = text.indexOf(excerpt); i !== -1 && i < issue.offset; i = text.indexOf(excerpt, i + 1)) rank += 1;
+    let found = lines.source.indexOf(excerpt, from);
+    for (; found !== -1 && rank > 0; rank -= 1) found = lines.source.indexOf(excerpt, found + 1);
+    return found;
+  };
   // As much of the excerpt as is on one line, shortened until found (a folded scalar may
   // break the line elsewhere than the text does).
   let excerpt = issue.excerpt.split('\n')[0]!.slice(0, 40);
-  let found = lines.source.indexOf(excerpt, from);
+  let found = occurrence(excerpt);
   while (found === -1 && excerpt.length > 8) {
     excerpt = excerpt.slice(0, Math.floor(excerpt.length / 2));
-    found = lines.source.indexOf(excerpt, from);
+    found = occurrence(excerpt);
   }
   if (found === -1) return at;
   const pos = lines.position(found);
@@ -179,7 +188,7 @@ export function textWarnings(loaded: Loaded): Finding[] {
         if (path.some((p) => typeof p === 'string' && NOT_PROSE.has(p))) continue;
         for (const issue of textIssues(text)) {
           const { code, message, hint } = issue;
-          out.push({ severity: 'avertissement', code, file: origin.doc.file, ...place(origin, path, issue), message, ...(hint ? { hint } : {}) });
+          out.push({ severity: 'avertissement', code, file: origin.doc.file, ...place(origin, path, issue, text), message, ...(hint ? { hint } : {}) });
         }
       }
     });

@@ -41,7 +41,10 @@ export interface LoadOptions {
 
 export async function loadCompendium(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const loaded = await loadData(resolve(dataDir), options.parsed);
-  const findings = [...loaded.findings, ...(await crossCheck(loaded)), ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...publicationChecks(loaded), ...controlWarnings(loaded), ...(await glyphWarnings(loaded))];
+  const checked = await crossCheck(loaded);
+  // A misnamed file that is cited gets one error (crosscheck.ts): its warning would repeat it.
+  const misnamed = new Set(checked.filter((f) => f.code === 'MISNAMED_FILE').map((f) => f.file));
+  const findings = [...loaded.findings.filter((f) => !(f.code === 'IGNORED_FILE' && misnamed.has(f.file))), ...checked, ...editorialWarnings(loaded), ...markdownLinkFindings(loaded), ...publicationChecks(loaded), ...controlWarnings(loaded), ...(await glyphWarnings(loaded))];
   // Escaped here, once: the terminal, the JSON output and the preview's error page all echo them.
   const sorted = sortFindings(findings).map((f): Finding => safeFinding(options.strict && f.severity === 'avertissement' ? { ...f, severity: 'erreur' } : f));
   const errors = sorted.filter((f) => f.severity === 'erreur');

@@ -44,6 +44,8 @@ export function nameOf(pointer: string): string {
 const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 /** The schemas' pattern of a text that must not be blank (spaces only). */
 const BLANK_PATTERN = '\\S';
+/** What to write in an empty « alt: » (never « supprimez la ligne »: the image needs it). */
+export const ALT_HINT = 'Écrivez après « alt: », en une phrase, ce que montre l’image : c’est ce que lisent les lecteurs d’écran (RGAA). Ne supprimez pas la ligne : le site et le PDF ne sont pas construits sans elle.';
 const BLANK_HINT = 'Écrivez le texte (des espaces seuls ne comptent pas), ou supprimez la ligne si la clé est facultative.';
 
 interface Message {
@@ -66,7 +68,7 @@ function typedScalar(name: string, key: string, value: number | boolean, raw: st
   const example = /^\d+$/.test(key) ? `"${written}"` : `${key}: "${written}"`;
   return {
     message: `${name} doit être un texte, mais YAML a lu ${written === String(value) ? '' : `« ${written} » comme `}${read}${lost}`,
-    hint: `Mettez la valeur entre guillemets : ${example}${key === 'telephone' ? ' (ou écrivez le numéro par groupes de deux chiffres : 03 87 37 57 57)' : ''}.`,
+    hint: `Mettez la valeur entre guillemets : ${example}${key === 'telephone' && /^0\d{9}$/.test(written) ? ` (ou, par groupes de deux chiffres : telephone: "${written.replace(/\d\d(?=\d)/g, '$& ')}")` : ''}.`,
   };
 }
 
@@ -103,6 +105,8 @@ function describe(e: ErrorObject, raw?: string): Message {
       let hint: string | undefined;
       if (types.includes('integer') && typeof e.data === 'string') hint = 'Écrivez le nombre en chiffres, sans guillemets (attention aux lettres O à la place du zéro).';
       else if (types.includes('string') && typeof e.data === 'object' && e.data !== null) hint = 'Si le texte contient « : » ou commence par « - », mettez-le entre guillemets ou utilisez « | » sur la ligne de la clé.';
+      // An image's alt is needed by both editions: without its line, the next error is « sans texte alternatif ».
+      else if (types.includes('string') && e.data === null && at.endsWith('/alt')) hint = ALT_HINT;
       else if (types.includes('string') && e.data === null) hint = 'Écrivez le texte après « : », ou supprimez la ligne.';
       else if (types.includes('boolean')) hint = 'Écrivez true (oui) ou false (non).';
       else if (types.includes('array')) hint = 'Écrivez un élément par ligne, chacun précédé de « - ».';

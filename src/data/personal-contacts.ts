@@ -32,6 +32,8 @@ export interface PeopleContext {
   people?: readonly string[];
   entry?: string;
   structure?: readonly string[];
+  /** Place names of the data (territories, communes targeted): never a surname. */
+  places?: readonly string[];
 }
 
 /**
@@ -90,8 +92,9 @@ export function personalEmailReason(email: string | undefined, context: PeopleCo
   if (CONSUMER_DOMAINS.has(domain.replace(/\.$/, ''))) return 'messagerie personnelle';
   const parts = local.normalize('NFD').replace(/\p{M}/gu, '').split(/[._-]/);
   if (parts.some((p) => GENERIC.test(p))) return undefined;
-  // prénom.nom, nom.prénom, p.nom
-  if (parts.length === 2 && parts.every((p) => /^[a-z]+$/.test(p)) && parts.some((p) => p.length >= 2)) return 'prénom.nom';
+  // prénom.nom, nom.prénom, p.nom — but a place is not a surname (aidants.thionville@).
+  const places = new Set((context.places ?? []).flatMap(words).filter((w) => w.length >= 4 && !GIVEN_NAMES.has(w)));
+  if (parts.length === 2 && parts.every((p) => /^[a-z]+$/.test(p)) && parts.some((p) => p.length >= 2) && !parts.some((p) => places.has(p))) return 'prénom.nom';
   // prénom@ or prénomnom@
   if (parts.length === 1 && startsWithGivenName(parts[0]!.replace(/\d+$/, ''))) return 'prénom.nom';
   if (parts.length === 1 && initialAndSurname(parts[0]!.replace(/\d+$/, ''), context)) return 'initiale et nom';
@@ -111,6 +114,17 @@ export interface OpenContact {
 }
 
 const peopleOf = new WeakMap<Compendium, string[]>();
+const placesOf = new WeakMap<Compendium, string[]>();
+
+/** The territories' names and ids, and the communes the projects target, as written. */
+function dataPlaces(c: Compendium): string[] {
+  let places = placesOf.get(c);
+  if (!places) {
+    places = [...c.territoires.flatMap((t) => [t.id.replace(/-/g, ' '), t.nom]), ...c.projets.flatMap((p) => (p.territoire_cible ? [p.territoire_cible] : []))];
+    placesOf.set(c, places);
+  }
+  return places;
+}
 
 /** The names of people the data holds, with the project's own text and names: see PeopleContext. */
 export function projectPeople(c: Compendium, p: Project): PeopleContext {
@@ -126,7 +140,7 @@ export function projectPeople(c: Compendium, p: Project): PeopleContext {
   }
   const org = c.organisations.find((o) => o.id === p.organisation);
   const texts = [p.nom, p.resume, p.description, p.territoire_cible, p.public_cible, ...Object.values(p.rubriques ?? {})];
-  return { people, entry: texts.filter(Boolean).join('\n'), structure: [p.id, p.nom ?? '', p.organisation, org?.nom ?? '', org?.nom_complet ?? ''] };
+  return { people, entry: texts.filter(Boolean).join('\n'), structure: [p.id, p.nom ?? '', p.organisation, org?.nom ?? '', org?.nom_complet ?? ''], places: dataPlaces(c) };
 }
 
 /** The part of a project's contact that may be published as open data and metadata. */

@@ -67,3 +67,27 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   }
   return undefined;
 }
+
+/** Abbreviations of place names (« st-avold » for « saint-avold »). */
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes', chx: 'chateau' };
+
+/**
+ * The nearest of a short closed list (the six territories): a wrong id there can only mean one
+ * of them, so the one sharing the most words is proposed (« forbach-st-avold » →
+ * « forbach-saint-avold »), else the closest spelling; a tie proposes none.
+ */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const words = (s: string): string[] => fold(s).split('_').map((x) => ABBREVIATIONS[x] ?? x).filter((x) => x.length > 1 && !OPTIONAL_WORDS.has(x));
+  const typed = new Set(words(word));
+  const best = (scored: Array<{ c: string; s: number }>, higher: boolean): string | undefined => {
+    const sorted = [...scored].sort((x, y) => (higher ? y.s - x.s : x.s - y.s));
+    if (sorted.length === 0 || (sorted.length > 1 && sorted[0]!.s === sorted[1]!.s)) return undefined;
+    return sorted[0]!.c;
+  };
+  // A word cut short counts (« sarreguemine »), if long enough to tell the towns apart.
+  const meets = (x: string): boolean => [...typed].some((t) => t === x || (Math.min(t.length, x.length) >= 5 && (t.startsWith(x) || x.startsWith(t))));
+  const shared = candidates.map((c) => ({ c, s: words(c).filter(meets).length })).filter((x) => x.s > 0);
+  if (shared.length > 0) return best(shared, true);
+  const close = candidates.map((c) => ({ c, s: editDistance(fold(word), fold(c)) })).filter((x) => x.s <= Math.max(3, fold(word).length / 3));
+  return best(close, false);
+}

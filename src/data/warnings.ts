@@ -11,6 +11,7 @@ import { BUDGETS, type BudgetField } from '../budgets.ts';
 import type { Finding } from './finding.ts';
 import type { Loaded, Origin } from './load.ts';
 import { findingAt } from './origin.ts';
+import { ALT_HINT } from './messages.ts';
 import { checkEmail, checkPhone, checkUrl, type ContactIssue } from './contact-checks.ts';
 import { textWarnings } from './editorial-checks.ts';
 import { figureWarnings } from './figure-checks.ts';
@@ -32,7 +33,9 @@ function imageWarnings(img: Image | undefined, o: Origin, path: string[], what: 
   }
   // Both editions refuse an image without alt (RGAA): an error here, not late in the build.
   if (img.fichier && !img.alt?.trim()) {
-    out.push(findingAt('erreur', o, path, { code: 'ALT_MISSING', message: `${what} sans texte alternatif (« alt »)`, hint: 'Ajoutez « alt: » sous « fichier: », avec en une phrase ce que montre l’image : c’est ce que lisent les lecteurs d’écran (RGAA). Le site et le PDF ne sont pas construits sans lui.' }, true));
+    // « alt: "" » is written: the finding goes to its line, and says to fill it, not to add it.
+    if (typeof img.alt === 'string') out.push(findingAt('erreur', o, [...path, 'alt'], { code: 'ALT_MISSING', message: `${what} : texte alternatif (« alt ») vide`, hint: ALT_HINT }));
+    else out.push(findingAt('erreur', o, path, { code: 'ALT_MISSING', message: `${what} sans texte alternatif (« alt »)`, hint: 'Ajoutez « alt: » sous « fichier: », avec en une phrase ce que montre l’image : c’est ce que lisent les lecteurs d’écran (RGAA). Le site et le PDF ne sont pas construits sans lui.' }, true));
   }
   // Both editions show an image only when it is no longer awaited: the file would be ignored.
   if (img.fichier && img.a_fournir) {
@@ -138,6 +141,8 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   // The accessibility statement links these two as they are written (templates/accessibilite.njk).
   const site = origins(loaded, 'site')[0];
   if (site) for (const key of ['schema_pluriannuel', 'plan_action'] as const) url(site, ['accessibilite', key], c.site?.accessibilite?.[key] ?? undefined);
+  // The site's own address prefixes every canonical link: « https://x.fr. » passes its schema.
+  if (site) url(site, ['adresse'], c.site?.adresse ?? undefined);
   budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
   out.push(...figureWarnings(loaded));

@@ -67,7 +67,7 @@ export async function newEdition(dataDir: string, c: Compendium, year: number, o
     .join('');
   const intro = carry
     ? `# Les lauréats de l’édition ${base.annee} sont repris, à leur place : déplacez-les, retirez-en,\n# ajoutez les nouveaux lauréats (« compendium add-project »). L’ordre des lignes est l’ordre d’affichage.`
-    : `# Choisissez ici les projets de l’édition ${year}, territoire par territoire : pour remplir une\n# liste, enlevez le « # » de ses deux lignes, puis écrivez un identifiant par ligne après « - ».`;
+    : `# Choisissez ici les projets de l’édition ${year}, territoire par territoire : pour remplir une\n# liste, enlevez le « # » et l’espace qui le suit au début de ses deux lignes, puis écrivez\n# un identifiant par ligne après « - ».`;
   text = replaceTopLevelBlock(text, 'territoires', `${intro}\nterritoires:\n${tiers}`);
   text = `# Édition ${year}, créée à partir de l’édition ${base.annee} par « compendium new-edition ».\n# À faire : réécrire les textes (.md), vérifier les dates et les chiffres clés, choisir les projets.\n${text}`;
   // A draft until the editor publishes it: the site keeps showing the current edition. The

@@ -21,8 +21,8 @@ export function projectFile(p: NewProject, featured = false): string {
   const opt = (key: keyof Project, value: string | undefined, help: string): string => (value ? `${key}: ${q(value)}  # ${help}` : `# ${key}: …  # ${help}`);
   return `# Projet lauréat « ${p.nom} » — créé par « compendium add-project ».
 # Les lignes qui commencent par « # » sont des commentaires : pour remplir une clé, enlevez
-# le « # » du début de ligne et remplacez « … ». Chaque clé est décrite dans
-# schemas/projet.schema.json et dans docs/guide-editeur.md.
+# le « # » et l’espace qui le suit au début de ses lignes, puis remplacez « … ». Chaque clé
+# est décrite dans schemas/projet.schema.json et dans docs/guide-editeur.md.
 id: ${p.id}
 nom: ${q(p.nom)}
 organisation: ${p.organisation}

@@ -26,6 +26,7 @@ import type { Compendium } from '../model.ts';
 import { startFullBuild, type FullBuildRun } from './full-build.ts';
 import { changedPages, PRINT_PAGES, quickProjects, type Changed, type LiveSite } from './dependents.ts';
 import { panelWarnings, type PanelWarnings } from './warnings-panel.ts';
+import { errorCount } from '../plural.ts';
 
 /** Quiet time after a change before rebuilding: a save is several events in a row. */
 const SETTLE_MS = 40;
@@ -282,7 +283,7 @@ export class PreviewBuilder {
     this.#panel = await panelWarnings(loaded, this.#dataDir);
     if (loaded.errors.length === 0) return loaded;
     this.#errors = loaded.errors;
-    this.#o.log(`Aperçu : ${loaded.errors.length} erreur(s) dans les données — la page d’erreur est affichée.`);
+    this.#o.log(`Aperçu : ${errorCount(loaded.errors.length)} dans les données — la page d’erreur est affichée.`);
     return undefined;
   }
 

@@ -11,6 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { errorCount } from '../plural.ts';
 
 export interface FullBuildResult {
   /** HTML files written, relative to the output folder. */
@@ -65,7 +66,7 @@ async function main(dataDir: string, outDir: string): Promise<void> {
   const { loadCompendium } = await import('../data/index.ts');
   const { buildSite } = await import('../site/build.ts');
   const loaded = await loadCompendium(dataDir);
-  if (loaded.errors.length) throw new Error(`${loaded.errors.length} erreur(s) dans les données`);
+  if (loaded.errors.length) throw new Error(`${errorCount(loaded.errors.length)} dans les données`);
   const r = await buildSite({ dataDir, outDir, drafts: true, loaded });
   const report: FullBuildResult = { pages: r.files.filter((f) => f.endsWith('.html')), projects: loaded.compendium!.projets.map((p) => p.id).join('\n') };
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -48,7 +48,7 @@ input('a phone number YAML read as a number says so and how to quote it; the sam
   const r = validate(dataWith({ 'projets/graoucoop.yaml': PROJECT.replace('telephone: 03 87 37 57 57', 'telephone: 0387375757').replace('public_cible: tout public', 'public_cible: yes').replace('territoire_cible: Metz', 'territoire_cible: true') }));
   assert.is(r.status, 1, r.out);
   assert.match(r.out, 'projets/graoucoop.yaml:16:14 — erreur : « telephone » doit être un texte, mais YAML a lu « 0387375757 » comme le nombre « 387375757 » : le zéro du début est perdu');
-  assert.match(r.out, 'Mettez la valeur entre guillemets : telephone: "0387375757" (ou écrivez le numéro par groupes de deux chiffres : 03 87 37 57 57).');
+  assert.match(r.out, 'Mettez la valeur entre guillemets : telephone: "0387375757" (ou, par groupes de deux chiffres : telephone: "03 87 37 57 57").');
   assert.match(r.out, 'projets/graoucoop.yaml:6:19 — erreur : « territoire_cible » doit être un texte, mais YAML a lu la valeur logique « vrai »');
 });
 

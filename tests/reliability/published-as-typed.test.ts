@@ -53,6 +53,23 @@ typed('slips with a sure fix are errors of validate, at file:line:column, with t
   ]) assert.match(out, expected);
 });
 
+typed('a web address the site would drop or alter (final dot, no scheme, « http:/ ») is an error with the whole fix, never a warning', () => {
+  const FILON = readFileSync(join(VALID, 'partenaires/le-filon.yaml'), 'utf8');
+  for (const [written, right] of [
+    ['www.fondation-solidarite-lorraine.fr.', 'https://www.fondation-solidarite-lorraine.fr'],
+    ['https://www.fondation-solidarite-lorraine.fr.', 'https://www.fondation-solidarite-lorraine.fr'],
+    ['http:/www.lefilon.org', 'http://www.lefilon.org'],
+  ]) {
+    const dir = dataWith({ 'partenaires/le-filon.yaml': FILON.replace('site_web: https://lefilon.org', `site_web: ${written}`) });
+    const r = cli('validate', dir);
+    assert.is(r.status, 1, r.out);
+    const out = r.out.replaceAll(dir, 'DATA');
+    assert.match(out, `DATA/partenaires/le-filon.yaml:5:11 — erreur : adresse web`);
+    assert.match(out, `→ Écrivez « ${right} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.`);
+    assert.not.match(out, 'n’existe pas');
+  }
+});
+
 let dir = '';
 typed.before(() => {
   dir = dataWith({

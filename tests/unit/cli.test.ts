@@ -65,4 +65,12 @@ cli('a 5 MB file gets a clear message and no stack trace, as a real process', ()
   assert.not.match(res.stdout + res.stderr, /\n\s+at /, 'no stack trace');
 });
 
+cli('error counts are singular or plural, never « erreur(s) » (preview, pdf, add-project, new-edition)', async () => {
+  const { errorCount } = await import('../../src/plural.ts');
+  assert.is(errorCount(1), '1 erreur');
+  assert.is(errorCount(3), '3 erreurs');
+  const { readFileSync } = await import('node:fs');
+  for (const f of ['src/cli/pdf.ts', 'src/cli/add-project.ts', 'src/cli/new-edition.ts', 'src/preview/builder.ts', 'src/preview/full-build.ts']) assert.not.match(readFileSync(f, 'utf8'), 'erreur(s)', f);
+});
+
 cli.run();

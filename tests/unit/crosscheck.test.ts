@@ -54,7 +54,7 @@ cross('duplicate id across files: reported on the copy, whichever sorts first', 
 cross('a project listed twice in an edition', async () => {
   const ed = fixture('editions/2025/edition.yaml').replace('    autres_laureats:\n      - un-jardin-au-quai', '    autres_laureats:\n      - un-jardin-au-quai\n      - graoucoop');
   const e = await errors({ 'editions/2025/edition.yaml': ed });
-  assert.equal(e, ['DATA/editions/2025/edition.yaml:25:9 PROJECT_TWICE le projet « graoucoop » est listé deux fois dans l’édition 2025 : dans « Projets à la une (metz-orne) » et dans « Les autres lauréats (metz-orne) »']);
+  assert.equal(e, ['DATA/editions/2025/edition.yaml:25:9 PROJECT_TWICE le projet « graoucoop » est listé deux fois dans l’édition 2025 : dans « Projets à la une (Metz – Orne) » et dans « Les autres lauréats (Metz – Orne) »']);
 });
 
 cross('a project in no tier of any edition', async () => {

@@ -36,6 +36,22 @@ drafts('new-edition starts a draft; publishable() leaves it and its new projects
   assert.ok(publishable(r.compendium!, { drafts: true }).projets.some((p) => p.id === 'laverie-solidaire'));
 });
 
+drafts('validate with errors in the draft only says so in its closing line, as build does', async () => {
+  const dir = await twoEditions();
+  const file = join(dir, 'projets/laverie-solidaire.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('resume: une laverie ouverte à tous.', '# resume: …'));
+  const lines: string[] = [];
+  const o: Output = { stdout: (s) => lines.push(s), stderr: (s) => lines.push(s) };
+  assert.is(await main(['validate', dir], o), 1);
+  assert.is(lines.at(-1), '\n1 erreur ne concerne que l’édition 2026 (brouillon) : « build » construit les éditions publiées et laisse le brouillon de côté tant qu’elle n’est pas corrigée.');
+  // An error of the published edition stops everything, and the closing line says that too.
+  const ed = join(dir, 'editions/2025/edition.yaml');
+  writeFileSync(ed, readFileSync(ed, 'utf8').replace('  - le-filon\n', '  - le-filon\n  - partenaire-absent\n'));
+  lines.length = 0;
+  assert.is(await main(['validate', dir], o), 1);
+  assert.is(lines.at(-1), '\n1 erreur à corriger : rien n’est construit tant qu’elle reste ; en plus, 1 erreur ne concerne que l’édition 2026 (brouillon).');
+});
+
 drafts('the build publishes the current edition only, and says a draft is waiting', async () => {
   const dir = await twoEditions();
   const out = join(mkdtempSync(join(tmpdir(), 'compendium-drafts-')), '_site');

@@ -74,11 +74,40 @@ tools('add-project writes a commented project file and places it in a tier', asy
   assert.equal(r.errors.map((e) => e.code), ['TIER_FIELD_MISSING'], 'only the résumé is left to write');
 });
 
+tools('add-project’s template: every commented key, uncommented exactly as its header says, is valid YAML', async () => {
+  for (const place of ['autres_laureats', 'a_la_une']) {
+    const dir = dataWith({});
+    assert.is(await main(['add-project', '--data', dir, '--nom', 'Laverie solidaire', '--organisation', 'cantorama', '--annee', '2025', '--territoire', 'moselle', '--edition', '2025', '--place', place], capture()), 0);
+    const path = join(dir, 'projets/laverie-solidaire.yaml');
+    const text = readFileSync(path, 'utf8');
+    assert.match(text, 'enlevez\n# le « # » et l’espace qui le suit au début de ses lignes, puis remplacez « … »');
+    // What the header says, to the letter: « # » and the space after it go, « … » is replaced.
+    const filled = text
+      .split('\n')
+      .map((line) => (/^# (?:[a-z_]+:|\s+(?:[a-z_]+:|- |…))/.test(line) ? line.slice(2) : line))
+      .join('\n')
+      .replaceAll('site_web: https://…', 'site_web: https://www.laverie.fr')
+      .replaceAll('email: …', 'email: contact@laverie.fr')
+      .replaceAll('telephone: …', 'telephone: 03 87 12 34 56')
+      .replaceAll('themes:\n  - …', 'themes:\n  - environnement')
+      .replaceAll('…', 'Un texte.')
+      .replace('  a_fournir: true\n', '');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, filled);
+    const errors = (await loadCompendium(dir)).errors.filter((e) => e.file.endsWith('laverie-solidaire.yaml'));
+    assert.equal(errors.filter((e) => e.code.startsWith('YAML') || e.code.startsWith('SCHEMA')).map((e) => `${e.line}:${e.column} ${e.message}`), [], `${place}:\n${filled}`);
+  }
+});
+
 tools('add-project refuses an unknown organisation with a suggestion (exit 2)', async () => {
   const dir = dataWith({});
   const o = capture();
   assert.is(await main(['add-project', '--data', dir, '--nom', 'X', '--organisation', 'cantorma', '--annee', '2025', '--territoire', 'moselle'], o), 2);
   assert.match(o.err, 'structure inconnue « cantorma » : vouliez-vous dire « cantorama » ?');
+  // The line and one hint, not the 20-line usage screen after them.
+  assert.is(o.err.trim().split('\n').length, 2, o.err);
+  assert.match(o.err, '→ Relancez avec --organisation cantorama');
+  assert.not.match(o.err, 'Usage');
 });
 
 tools('add-project asks its questions when no flags are given', async () => {

@@ -44,13 +44,52 @@ year('a removed testimonial: « supprimé », where it is cited and how to remov
   const dir = dataWith({ 'temoignages.yaml': QUOTES, 'editions/2025/edition.yaml': WITH_QUOTES });
   assert.equal(await errorsOf(dir), [], 'valid before the removal (and its ids are remembered)');
   writeFileSync(join(dir, 'temoignages.yaml'), QUOTES.replace(/ {2}- id: frederic-leybold\n(?: {4}.*\n)+/, ''));
-  assert.equal(await errorsOf(dir), ['DATA/editions/2025/edition.yaml:15:7 témoignage « frederic-leybold » supprimé de data/temoignages.yaml, mais encore cité ici → Supprimez la ligne « - frederic-leybold » de la liste « temoignages > liste ».']);
+  assert.equal(await errorsOf(dir), ['DATA/editions/2025/edition.yaml:15:7 témoignage « frederic-leybold » supprimé de data/temoignages.yaml, mais l’édition publiée 2025 l’utilise encore → Ne modifiez pas l’édition 2025 : elle est publiée. Remettez le témoignage « frederic-leybold » dans data/temoignages.yaml (depuis votre dernière sauvegarde du dossier data/) : cette édition le cite toujours.']);
+});
+
+year('a removed testimonial a draft cites: the draft loses its line, the published edition keeps its own', async () => {
+  const dir = dataWith({ 'temoignages.yaml': QUOTES, 'editions/2025/edition.yaml': WITH_QUOTES });
+  await main(['new-edition', '2026', '--data', dir], quiet);
+  assert.equal(await errorsOf(dir), []);
+  writeFileSync(join(dir, 'temoignages.yaml'), QUOTES.replace(/ {2}- id: frederic-leybold\n(?: {4}.*\n)+/, ''));
+  const e = await errorsOf(dir);
+  assert.is(e.length, 2, e.join('\n'));
+  assert.match(e[0]!, /^DATA\/editions\/2025\/edition\.yaml:15:7 .* l’édition publiée 2025 l’utilise encore → Ne modifiez pas l’édition 2025 : elle est publiée\. Remettez le témoignage « frederic-leybold » dans data\/temoignages\.yaml .* ; pour le retirer de l’édition en préparation, supprimez seulement sa ligne « - frederic-leybold » dans DATA\/editions\/2026\/edition\.yaml:\d+:7\.$/);
+  assert.not.match(e[0]!, 'Supprimez la ligne');
+  assert.match(e[1]!, /^DATA\/editions\/2026\/edition\.yaml:\d+:7 .* mais encore cité ici → Supprimez la ligne « - frederic-leybold » de la liste « temoignages > liste »\. L’édition publiée 2025 le cite aussi \(DATA\/editions\/2025\/edition\.yaml:15:7\) : ne la modifiez pas, remettez le témoignage « frederic-leybold » dans data\/temoignages\.yaml\.$/);
+});
+
+year('a removed project file the published edition places: restore the file, never delete its line there', async () => {
+  const dir = dataWith({});
+  assert.equal(await errorsOf(dir), []);
+  const { rmSync } = await import('node:fs');
+  rmSync(join(dir, 'projets/graoucoop.yaml'));
+  const e = (await errorsOf(dir)).filter((x) => x.startsWith('DATA/editions/'));
+  assert.is(e.length, 1, e.join('\n'));
+  assert.match(e[0]!, 'projet « graoucoop » supprimé de data/projets/, mais l’édition publiée 2025 l’utilise encore → Ne modifiez pas l’édition 2025 : elle est publiée. Remettez le fichier data/projets/graoucoop.yaml');
+});
+
+year('a project file saved as .yml: one error, on the file, saying to rename it — no « supprimez la ligne »', async () => {
+  const dir = dataWith({ 'projets/graoucoop.yaml': null, 'projets/graoucoop.yml': fixture('projets/graoucoop.yaml') });
+  const r = await loadCompendium(dir);
+  const all = shown(dir, [...r.errors, ...r.warnings]).filter((x) => !x.includes('IMAGE') && !x.includes('à fournir'));
+  assert.equal(all, ['DATA/projets/graoucoop.yml:undefined:undefined fichier ignoré à cause de son extension, alors que le projet « graoucoop » est cité par DATA/editions/2025/edition.yaml:22:9 → Renommez le fichier en graoucoop.yaml (extension « .yaml », en minuscules) : seuls ces fichiers sont lus. Ne supprimez pas les lignes qui le citent.']);
+});
+
+year('an unknown territory: the nearest of the six, never « créez-le »', async () => {
+  const territories = `${fixture('territoires.yaml')}  - id: forbach-saint-avold\n    nom: Forbach – Saint-Avold\n    intitule: Territoire de Forbach – Saint-Avold\n    dans: sur le territoire de Forbach – Saint-Avold\n    ordre: 3\n`;
+  const project = fixture('projets/graoucoop.yaml');
+  const line = project.split('\n').findIndex((l) => l.startsWith('territoire:')) + 1;
+  let dir = dataWith({ 'territoires.yaml': territories, 'projets/graoucoop.yaml': project.replace(/^territoire: .*$/m, 'territoire: forbach-st-avold') });
+  assert.equal(await errorsOf(dir), [`DATA/projets/graoucoop.yaml:${line}:13 territoire inconnu « forbach-st-avold » : vouliez-vous dire « forbach-saint-avold » ? → Corrigez en « forbach-saint-avold ».`]);
+  dir = dataWith({ 'territoires.yaml': territories, 'projets/graoucoop.yaml': project.replace(/^territoire: .*$/m, 'territoire: paris') });
+  assert.equal(await errorsOf(dir), [`DATA/projets/graoucoop.yaml:${line}:13 territoire inconnu « paris » → Les territoires sont ceux de data/territoires.yaml : écrivez l’un de « moselle », « metz-orne », « forbach-saint-avold ».`]);
 });
 
 year('a removed testimonial on a machine that never saw it: still no wrong suggestion', async () => {
   const dir = dataWith({ 'temoignages.yaml': QUOTES.replace(/ {2}- id: frederic-leybold\n(?: {4}.*\n)+/, ''), 'editions/2025/edition.yaml': WITH_QUOTES });
   const e = await errorsOf(dir);
-  assert.equal(e, ['DATA/editions/2025/edition.yaml:15:7 témoignage inconnu « frederic-leybold » → Cet identifiant n’existe pas dans data/temoignages.yaml. S’il a été supprimé, supprimez la ligne « - frederic-leybold » de la liste « temoignages > liste » ; sinon, corrigez l’identifiant ou créez-le dans data/temoignages.yaml.']);
+  assert.equal(e, ['DATA/editions/2025/edition.yaml:15:7 témoignage inconnu « frederic-leybold », cité par l’édition publiée 2025 → Cet identifiant n’existe pas dans data/temoignages.yaml, et l’édition 2025 est publiée : ne la modifiez pas. S’il a été supprimé, remettez le témoignage « frederic-leybold » dans data/temoignages.yaml (depuis votre dernière sauvegarde du dossier data/).']);
   assert.not.match(e.join('\n'), 'frederic-leroy');
 });
 
@@ -63,7 +102,7 @@ year('a removed partner cited by two editions: each place names the other', asyn
   rmSync(join(dir, 'partenaires/le-filon.yaml'));
   const e = await errorsOf(dir);
   assert.equal(e.length, 2, e.join('\n'));
-  assert.match(e[0]!, /^DATA\/editions\/2025\/edition\.yaml:15:5 partenaire « le-filon » supprimé de data\/partenaires\/, mais encore cité ici → Supprimez la ligne « - le-filon » de la liste « partenaires »\. Il est aussi cité dans DATA\/editions\/2026\/edition\.yaml:\d+:5\.$/);
+  assert.match(e[0]!, /^DATA\/editions\/2025\/edition\.yaml:15:5 partenaire « le-filon » supprimé de data\/partenaires\/, mais l’édition publiée 2025 l’utilise encore → Ne modifiez pas l’édition 2025 : elle est publiée\. Remettez le fichier data\/partenaires\/le-filon\.yaml \(depuis votre dernière sauvegarde du dossier data\/\) : cette édition le cite toujours ; pour le retirer de l’édition en préparation, supprimez seulement sa ligne « - le-filon » dans DATA\/editions\/2026\/edition\.yaml:\d+:5\.$/);
 });
 
 year('a list item indented by 3 spaces is not « two ids to merge »: the moved line is named', async () => {
@@ -169,7 +208,7 @@ year('add-project asks before creating an organisation from an unknown id, and o
   assert.match(readFileSync(join(dir, 'projets/jardin-partage.yaml'), 'utf8'), 'organisation: cantorama\n');
   // An unknown id refused: nothing written.
   const { existsSync } = await import('node:fs');
-  assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'n'])).catch((e: Error) => e.message), 'structure inconnue « atelier-bois » (pour en créer une : --nouvelle-organisation "Nom")');
+  assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'n'])).catch((e: Error) => e.message), 'structure inconnue « atelier-bois »');
   assert.not.ok(existsSync(join(dir, 'organisations/atelier-bois.yaml')));
   // Confirmed: created with the name given.
   assert.is(await addProjectCommand(['--data', dir], o, ask(['Atelier bois', 'atelier-bois', 'o', 'L’Atelier du bois', '2025', 'moselle', '', ''])), 0);

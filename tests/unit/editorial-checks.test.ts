@@ -67,6 +67,24 @@ placed('each slip is warned at its file, line and column, and the text is left a
   assert.ok(r.compendium?.projets.find((x) => x.id === 'le-jardin-musical')?.description?.includes('culturel .'), 'the data keeps the slip');
 });
 
+placed('the same slip twice in a text: each occurrence at its own line and column, never the first one twice', async () => {
+  const p = readFileSync(join(VALID, 'projets/le-jardin-musical.yaml'), 'utf8').replace(
+    'description: Une proposition d’éveil artistique et culturel.',
+    'description: |\n  Pour favoriser l‘accompagnement , des ateliers musicaux musicaux.\n\n  Avec l‘association , des concerts festifs festifs.',
+  );
+  const dir = dataWith({ 'projets/le-jardin-musical.yaml': p });
+  const r = await loadCompendium(dir);
+  const text = r.warnings.filter((f) => ['WORD_REPEATED', 'SPACE_BEFORE_PUNCTUATION', 'WRONG_APOSTROPHE'].includes(f.code));
+  assert.equal(text.map((f) => `${f.line}:${f.column} ${f.code}`), [
+    '9:18 WRONG_APOSTROPHE',
+    '9:34 SPACE_BEFORE_PUNCTUATION',
+    '9:59 WORD_REPEATED',
+    '11:8 WRONG_APOSTROPHE',
+    '11:21 SPACE_BEFORE_PUNCTUATION',
+    '11:45 WORD_REPEATED',
+  ]);
+});
+
 placed('the bundled 2025 data: the three slips of the issue, and two more found by the same checks', async () => {
   const r = await loadCompendium(join(ROOT, 'data'));
   const text = r.warnings.filter((f) => ['WORD_REPEATED', 'SPACE_BEFORE_PUNCTUATION', 'WRONG_APOSTROPHE'].includes(f.code));

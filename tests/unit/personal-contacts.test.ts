@@ -25,6 +25,15 @@ rgpd('initial + surname and surname + initial, when the name is in the entry or 
   assert.is(personalEmailReason('carre@partagetonfrigo.fr', people), 'initiale et nom', 'the surname alone');
 });
 
+rgpd('a place of the data is not a surname: aidants.thionville@ is a structure’s address', () => {
+  const places = { places: ['thionville', 'Thionville', 'Forbach – Saint-Avold', 'Metz et alentours'] };
+  assert.is(personalEmailReason('aidants.thionville@exemple.fr', places), undefined);
+  assert.is(personalEmailReason('thionville.aidants@exemple.fr', places), undefined);
+  assert.is(personalEmailReason('jardin.forbach@exemple.fr', places), undefined);
+  assert.is(personalEmailReason('aidants.thionville@exemple.fr'), 'prénom.nom', 'without the data’s places, the old guess');
+  assert.is(personalEmailReason('marie.dupont@exemple.fr', places), 'prénom.nom', 'a person still is');
+});
+
 rgpd('not without a name to go on, nor generic or structure addresses', () => {
   // No name anywhere: an address opening on two consonants no French word opens on is an initial.
   assert.is(personalEmailReason('vsaccucci@rqbi.fr'), 'initiale et nom', 'the bundled cote-nature.yaml');

@@ -69,6 +69,42 @@ warnings('web and e-mail slips with one sure fix are errors that give it; withou
   assert.match(checkEmail('contact(at)graoucoop.fr')?.hint ?? '', 'elle est publiée en texte, sans lien, sur le site comme dans le PDF.');
 });
 
+warnings('an address the site would publish otherwise than typed is an error whose hint is the whole fix', () => {
+  const fix = (url: string) => {
+    const issue = checkUrl(url);
+    return issue?.blocking ? /« (.*?) »/.exec(issue.hint ?? '')?.[1] : undefined;
+  };
+  assert.is(fix('www.fondation-solidarite-lorraine.fr.'), 'https://www.fondation-solidarite-lorraine.fr', 'no scheme and a final dot');
+  assert.is(fix('https://www.fondation-solidarite-lorraine.fr.'), 'https://www.fondation-solidarite-lorraine.fr', 'a final dot once published as « …fr./ »');
+  assert.is(checkUrl('https://www.fondation-solidarite-lorraine.fr.')?.code, 'URL_INVALID', 'not « the domain does not exist »');
+  assert.is(fix('https://www.exemple.fr./actions'), 'https://www.exemple.fr/actions');
+  assert.is(fix('http:/www.exemple.fr'), 'http://www.exemple.fr', 'once published silently as http://www.exemple.fr/');
+  assert.is(fix('https:///www.exemple.fr'), 'https://www.exemple.fr');
+  assert.is(fix('https:\\\\www.exemple.fr'), 'https://www.exemple.fr');
+  assert.is(checkUrl('https://www.exemple.fr/page.'), undefined, 'a dot at the end of a path is published as typed');
+  assert.is(checkUrl('www.exemple')?.blocking, true, 'no sure fix, but meant as a web address: refused, not dropped in silence');
+  assert.is(checkUrl('https://')?.blocking, true);
+  assert.is(checkUrl('javascript:alert(1)')?.blocking, undefined, 'no address at all: a warning, dropped by both editions');
+  assert.is(checkUrl('java\tscript:alert(1)')?.blocking, undefined, 'a tab inside the scheme changes nothing');
+  const mail = (email: string) => /« (.*?) »/.exec(checkEmail(email)?.hint ?? '')?.[1];
+  assert.is(mail('mailto:contact@roues-solidaires.fr.'), 'contact@roues-solidaires.fr', 'both slips fixed, not the dot kept');
+  assert.is(checkEmail('contact@@roues-solidaires.fr')?.message, 'adresse e-mail « contact@@roues-solidaires.fr » : « @ » en double');
+  assert.is(mail('contact@@roues-solidaires.fr'), 'contact@roues-solidaires.fr');
+  assert.is(checkEmail('a@exemple.fr b@exemple.fr')?.message, 'adresse e-mail « a@exemple.fr b@exemple.fr » : une seule adresse par contact');
+});
+
+warnings('every contact-like field: a partner’s network link, an organisation’s site, the site’s own address', async () => {
+  const dir = dataWith({
+    'partenaires/le-filon.yaml': `${fixture('partenaires/le-filon.yaml')}reseaux:\n  - libelle: LinkedIn\n    url: http:/www.linkedin.com/company/le-filon\n`,
+    'site.yaml': 'adresse: https://innovation-sociale.moselle.fr.\naccessibilite:\n  date_declaration: 2025-06-30\n  contact: laurence-bouchon\n',
+  });
+  const r = await loadCompendium(dir);
+  assert.equal(r.errors.map((f) => `${f.file.replace(dir, 'DATA')}:${f.line} ${f.hint}`), [
+    'DATA/partenaires/le-filon.yaml:12 Écrivez « http://www.linkedin.com/company/le-filon » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
+    'DATA/site.yaml:1 Écrivez « https://innovation-sociale.moselle.fr » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.',
+  ]);
+});
+
 async function found(files: Record<string, string | Buffer | null>): Promise<string[]> {
   const dir = dataWith(files);
   const r = await loadCompendium(dir);
@@ -98,6 +134,27 @@ warnings('a real photo without alt text or credit; a null rubric', async () => {
   ]);
   // Both editions refuse a photo without alt: validate says so as an error, not a warning.
   assert.equal(r.errors.filter((f) => f.code !== 'IMAGE_UNREADABLE').map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), ['17:1 ALT_MISSING photo du projet sans texte alternatif (« alt »)']);
+});
+
+warnings('an empty alt: at the « alt » line, and never « supprimez la ligne », which leads to the missing-alt error', async () => {
+  for (const [written, line] of [['  alt: ""', '19:8'], ['  alt:', '19:7']] as const) {
+    const dir = dataWith({});
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    writeFileSync(join(dir, 'images/g.jpg'), 'x');
+    writeFileSync(join(dir, 'projets/graoucoop.yaml'), fixture('projets/graoucoop.yaml').replace('  a_fournir: true', `  fichier: g.jpg\n${written}\n  credit: X`));
+    const r = await loadCompendium(dir);
+    const alt = r.errors.filter((f) => f.code !== 'IMAGE_UNREADABLE');
+    assert.is(alt.length, 1, alt.map((f) => f.message).join('\n'));
+    assert.is(`${alt[0]!.line}:${alt[0]!.column}`, line, written);
+    assert.match(alt[0]!.hint ?? '', 'Écrivez après « alt: »');
+    assert.not.match(alt[0]!.hint ?? '', 'supprimez la ligne', written);
+  }
+});
+
+warnings('a phone YAML read as a number: the hint gives that number, grouped, not an example', async () => {
+  const dir = dataWith({ 'projets/graoucoop.yaml': fixture('projets/graoucoop.yaml').replace('telephone: 03 87 37 57 57', 'telephone: 0387123456') });
+  const r = await loadCompendium(dir);
+  assert.is(r.errors[0]?.hint, 'Mettez la valeur entre guillemets : telephone: "0387123456" (ou, par groupes de deux chiffres : telephone: "03 87 12 34 56").');
 });
 
 warnings('text longer than its tier’s print budget', async () => {
