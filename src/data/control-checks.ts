@@ -12,10 +12,7 @@ import { cleanText } from '../site/clean-text.ts';
 import { codePoint, type Finding } from './finding.ts';
 import type { Loaded } from './load.ts';
 import { locate, nameOf } from './messages.ts';
-import { escapePointer } from './positions.ts';
-import type { YamlFile } from './yaml.ts';
-import { displayPath } from './files.ts';
-import { join } from 'node:path';
+import { eachTextLine, eachYamlString } from './walk-strings.ts';
 
 /** The characters of `text` that cleanText removes, each once, in order of appearance. */
 export function removedControls(text: string): string[] {
@@ -29,41 +26,28 @@ const describe = (c: string): string => `${codePoint(c)}${NAMES[c] ? ` (${NAMES[
 /** One warning per value holding control characters, naming them and the text as published. */
 export function controlWarnings(loaded: Loaded): Finding[] {
   const out: Finding[] = [];
-  const docs = new Set<YamlFile>();
-  for (const origins of loaded.sources.records.values()) for (const o of origins) docs.add(o.doc);
-  for (const { doc } of loaded.sources.editions.values()) docs.add(doc);
-  const walk = (doc: YamlFile, value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
-      const removed = removedControls(value);
-      if (!removed.length) return;
-      const published = cleanText(value);
-      const at = locate(doc, pointer);
-      // The caret goes to the escape itself when the line shows it (`\x1B`, `\u202E`).
-      const escape = at.source.slice(at.column - 1).search(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[0abe])/i);
-      out.push({
-        severity: 'avertissement',
-        code: 'CONTROL_CHARACTER',
-        file: doc.file,
-        ...at,
-        ...(escape >= 0 ? { column: at.column + escape } : {}),
-        message: `${nameOf(pointer)} contient ${removed.length > 1 ? 'des caractères de contrôle invisibles' : 'un caractère de contrôle invisible'} : ${removed.slice(0, 5).map(describe).join(', ')} ; ni le site ni le PDF ne peuvent le${removed.length > 1 ? 's' : ''} publier, ${removed.length > 1 ? 'ils sont retirés' : 'il est retiré'} des deux`,
-        hint: published.length <= 120 && !published.includes('\n') ? `Supprimez-le${removed.length > 1 ? 's' : ''} : écrivez « ${published} ».` : 'Supprimez l’échappement (« \\x… » ou « \\u… ») du texte : il vient souvent d’un copier-coller.',
-      });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(doc, v, `${pointer}/${i}`));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(doc, v, `${pointer}/${escapePointer(k)}`);
-  };
-  for (const doc of docs) walk(doc, doc.value, '');
+  eachYamlString(loaded, (doc, value, pointer) => {
+    const removed = removedControls(value);
+    if (!removed.length) return;
+    const published = cleanText(value);
+    const at = locate(doc, pointer);
+    // The caret goes to the escape itself when the line shows it (`\x1B`, `\u202E`).
+    const escape = at.source.slice(at.column - 1).search(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[0abe])/i);
+    out.push({
+      severity: 'avertissement',
+      code: 'CONTROL_CHARACTER',
+      file: doc.file,
+      ...at,
+      ...(escape >= 0 ? { column: at.column + escape } : {}),
+      message: `${nameOf(pointer)} contient ${removed.length > 1 ? 'des caractères de contrôle invisibles' : 'un caractère de contrôle invisible'} : ${removed.slice(0, 5).map(describe).join(', ')} ; ni le site ni le PDF ne peuvent le${removed.length > 1 ? 's' : ''} publier, ${removed.length > 1 ? 'ils sont retirés' : 'il est retiré'} des deux`,
+      hint: published.length <= 120 && !published.includes('\n') ? `Supprimez-le${removed.length > 1 ? 's' : ''} : écrivez « ${published} ».` : 'Supprimez l’échappement (« \\x… » ou « \\u… ») du texte : il vient souvent d’un copier-coller.',
+    });
+  });
   // The Markdown texts of the editions are no YAML: a control there is raw, found line by line.
-  for (const edition of loaded.compendium.editions) {
-    const dir = loaded.sources.editions.get(edition.annee)?.dir;
-    if (!dir) continue;
-    for (const [name, text] of Object.entries(edition.textes ?? {})) {
-      text.split('\n').forEach((line, i) => {
-        const removed = removedControls(line.replace(/\r$/, ''));
-        if (!removed.length) return;
-        out.push({ severity: 'avertissement', code: 'CONTROL_CHARACTER', file: displayPath(join(dir, name)), line: i + 1, column: line.indexOf(removed[0]!) + 1, source: line, message: `le texte contient ${removed.length > 1 ? 'des caractères de contrôle invisibles' : 'un caractère de contrôle invisible'} : ${removed.slice(0, 5).map(describe).join(', ')} ; ni le site ni le PDF ne peuvent le${removed.length > 1 ? 's' : ''} publier, ${removed.length > 1 ? 'ils sont retirés' : 'il est retiré'} des deux`, hint: 'Retapez la ligne : le caractère vient souvent d’un copier-coller.' });
-      });
-    }
-  }
+  eachTextLine(loaded, (file, _text, line, number) => {
+    const removed = removedControls(line.replace(/\r$/, ''));
+    if (!removed.length) return;
+    out.push({ severity: 'avertissement', code: 'CONTROL_CHARACTER', file, line: number, column: line.indexOf(removed[0]!) + 1, source: line, message: `le texte contient ${removed.length > 1 ? 'des caractères de contrôle invisibles' : 'un caractère de contrôle invisible'} : ${removed.slice(0, 5).map(describe).join(', ')} ; ni le site ni le PDF ne peuvent le${removed.length > 1 ? 's' : ''} publier, ${removed.length > 1 ? 'ils sont retirés' : 'il est retiré'} des deux`, hint: 'Retapez la ligne : le caractère vient souvent d’un copier-coller.' });
+  });
   return out;
 }

@@ -11,11 +11,9 @@ import { inflateSync } from 'node:zlib';
 import { FONTS, type FontFile } from '../site/fonts.ts';
 import type { Finding } from './finding.ts';
 import type { Loaded } from './load.ts';
-import type { YamlFile } from './yaml.ts';
 import { locate, nameOf } from './messages.ts';
-import { escapePointer, LineCounter } from './positions.ts';
-import { displayPath } from './files.ts';
-import { join } from 'node:path';
+import { LineCounter } from './positions.ts';
+import { eachTextLine, eachYamlString } from './walk-strings.ts';
 import { boundedMemo } from '../memo.ts';
 
 /** The tables of a WOFF 1.0 file (W3C WOFF, §4–5), inflated when compressed. */
@@ -146,33 +144,22 @@ export async function glyphWarnings(loaded: Loaded): Promise<Finding[]> {
     return [];
   }
   const out: Finding[] = [];
-  const docs = new Set<YamlFile>();
-  for (const origins of loaded.sources.records.values()) for (const o of origins) docs.add(o.doc);
-  for (const { doc } of loaded.sources.editions.values()) docs.add(doc);
-
-  const walk = (doc: YamlFile, value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
+  eachYamlString(
+    loaded,
+    (doc, value, pointer) => {
       const missing = missingIn(value, covered);
       if (missing.length) out.push({ severity: 'avertissement', code: 'GLYPH_MISSING', file: doc.file, ...locate(doc, pointer), message: `${nameOf(pointer)} contient des caractères absents des polices de la brochure : ${describeMissing(missing)}`, hint: HINT });
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(doc, v, `${pointer}/${i}`));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) if (!NOT_PRINTED.has(k)) walk(doc, v, `${pointer}/${escapePointer(k)}`);
-    }
-  };
-  for (const doc of docs) walk(doc, doc.value, '');
-
-  for (const edition of loaded.compendium.editions) {
-    const dir = loaded.sources.editions.get(edition.annee)?.dir;
-    if (!dir) continue;
-    for (const [name, text] of Object.entries(edition.textes ?? {})) {
-      const lines = new LineCounter(text);
-      text.split('\n').forEach((line, i) => {
-        const missing = missingIn(line, covered);
-        if (!missing.length) return;
-        const column = Math.max(0, line.indexOf(missing[0]!)) + 1;
-        out.push({ severity: 'avertissement', code: 'GLYPH_MISSING', file: displayPath(join(dir, name)), line: i + 1, column, source: lines.lineText(i + 1), message: `le texte contient des caractères absents des polices de la brochure : ${describeMissing(missing)}`, hint: HINT });
-      });
-    }
-  }
+    },
+    NOT_PRINTED,
+  );
+  const counters = new Map<string, LineCounter>();
+  eachTextLine(loaded, (file, text, line, number) => {
+    const missing = missingIn(line, covered);
+    if (!missing.length) return;
+    const lines = counters.get(text) ?? new LineCounter(text);
+    counters.set(text, lines);
+    const column = Math.max(0, line.indexOf(missing[0]!)) + 1;
+    out.push({ severity: 'avertissement', code: 'GLYPH_MISSING', file, line: number, column, source: lines.lineText(number), message: `le texte contient des caractères absents des polices de la brochure : ${describeMissing(missing)}`, hint: HINT });
+  });
   return out;
 }
