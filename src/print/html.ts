@@ -8,7 +8,7 @@
  *     <outDir>/fonts/*.woff2        (src/site/fonts.ts: TrueType outlines, embedded in the PDF)
  *     <outDir>/images/…             (the original files as under data/images; TIFF, GIF, AVIF converted)
  */
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -19,6 +19,7 @@ import { MAX_IMAGE_BYTES, MAX_PIXELS } from '../data/crosscheck.ts';
 import sharp from 'sharp';
 import type { Compendium } from '../model.ts';
 import { FONTS, assertFontFiles, fontFaceCss } from '../site/fonts.ts';
+import { printFont, printFontFile, woffSource } from './font-unicode.ts';
 import publication from '../../templates/_data/publication.js';
 import { buildPrintDocument, type PrintDocument, type PrintImage } from './document.ts';
 import { PrintImageError, PrintTemplateError } from './errors.ts';
@@ -100,9 +101,12 @@ async function writeAssets(doc: PrintDocument, dataDir: string, outDir: string):
   await mkdir(join(outDir, 'fonts'), { recursive: true });
   for (const sheet of STYLESHEETS) await copyFile(join(ROOT, 'print', sheet), join(outDir, 'css', sheet));
   await writeFile(join(outDir, 'css/format.css'), formatCss(doc.format));
-  await writeFile(join(outDir, 'css/fonts.css'), `/* Generated from src/site/fonts.ts: the web edition's files. */\n${fontFaceCss((f) => `../fonts/${f.file}`)}\n`);
+  // The web edition's faces, each as a TrueType file whose character map gives every glyph
+  // one character (src/print/font-unicode.ts): what the PDF's text layer is read with.
+  await writeFile(join(outDir, 'css/fonts.css'), `/* Generated from src/site/fonts.ts and src/print/font-unicode.ts. */\n${fontFaceCss((f) => `../fonts/${printFontFile(f.file)}`, 'swap', 'truetype')}\n`);
   await assertFontFiles();
-  for (const font of FONTS) await copyFile(font.path, join(outDir, 'fonts', font.file));
+  await assertFontFiles(FONTS.map((f) => ({ ...f, path: woffSource(f.path) })));
+  for (const font of FONTS) await writeFile(join(outDir, 'fonts', printFontFile(font.file)), printFont(await readFile(woffSource(font.path))));
 
   const images = imagesOf(doc);
   const renamed = new Map<string, string>();

@@ -56,14 +56,14 @@ export const STACKS = {
  * « optional » on the web: a face that is not there by the first paint (preloaded ones
  * usually are) is not swapped in later, so text never moves under the reader (CLS).
  */
-export function fontFaceCss(url: (font: FontFile) => string, display: 'swap' | 'optional' = 'swap'): string {
+export function fontFaceCss(url: (font: FontFile) => string, display: 'swap' | 'optional' = 'swap', format: 'woff2' | 'truetype' = 'woff2'): string {
   return FONTS.map(
     (f) => `@font-face {
   font-family: '${f.family}';
   font-style: ${f.style};
   font-weight: ${f.weight};
   font-display: ${display};
-  src: url('${url(f)}') format('woff2');
+  src: url('${url(f)}') format('${format}');
 }`,
   ).join('\n');
 }

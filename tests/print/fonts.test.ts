@@ -10,6 +10,7 @@ import { FontFileMissingError } from '../../src/errors.ts';
 import { renderPrintHtml } from '../../src/print/html.ts';
 import { renderPrint } from '../../src/print/render.ts';
 import { assertFontFiles, FONTS } from '../../src/site/fonts.ts';
+import { printFontFile } from '../../src/print/font-unicode.ts';
 import { fixtureData, tempDir } from './support/fixture.ts';
 
 const fonts = suite('fonts');
@@ -32,7 +33,7 @@ fonts('a corrupt font file fails the PDF in French, naming the face', async () =
   const html = await renderPrintHtml({ dataDir: await fixtureData(), outDir });
   try {
     // What an interrupted download leaves: a file with the right name and no font in it.
-    await writeFile(join(outDir, 'fonts', FONTS[0]!.file), 'pas une police');
+    await writeFile(join(outDir, 'fonts', printFontFile(FONTS[0]!.file)), 'pas une police');
     const error = await renderPrint({ input: html.htmlPath, metadata: { title: 'Essai', author: 'Département de la Moselle', subject: 'Polices' } }).then(() => undefined, (e: unknown) => e);
     assert.ok(error, 'the render must fail');
     assert.is((error as { code?: string }).code, 'FONT_LOAD_FAILED');

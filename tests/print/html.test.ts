@@ -3,7 +3,7 @@
  * Eleventy from the fixture data, with the web edition's typography, the original photos and
  * the markers the print engine reads. No browser here.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,6 +11,7 @@ import { BUDGETS } from '../../src/budgets.ts';
 import { headline, mdRunIn } from '../../src/print/filters.ts';
 import { renderPrintHtml, type PrintHtml } from '../../src/print/html.ts';
 import { FONTS } from '../../src/site/fonts.ts';
+import { printFont, printFontFile, woffSource } from '../../src/print/font-unicode.ts';
 import { fixtureData, tempDir } from './support/fixture.ts';
 
 const NB = '\u00A0';
@@ -46,19 +47,22 @@ const element = (source: string, id: string): string => {
   return source.slice(open, source.indexOf(`</${tag}>`, start) + tag.length + 3);
 };
 
-html('writes a self-contained folder: HTML, stylesheets, the web edition’s font files, the original photos', async ({ result, dataDir }) => {
+html('writes a self-contained folder: HTML, stylesheets, the web edition’s faces, the original photos', async ({ result, dataDir }) => {
   const files = (await readdir(result.outDir, { recursive: true })).sort();
   for (const css of ['css/base.css', 'css/brochure.css', 'css/fonts.css', 'css/format.css']) assert.ok(files.includes(css), css);
   for (const font of FONTS) {
-    assert.ok(files.includes(`fonts/${font.file}`), font.file);
-    assert.is((await stat(join(result.outDir, 'fonts', font.file))).size, (await stat(font.path)).size, `${font.file} copied as is`);
+    // The web edition's face as TrueType, its character map without ambiguity (font-unicode.ts).
+    const file = printFontFile(font.file);
+    assert.ok(files.includes(`fonts/${file}`), file);
+    assert.equal(await readFile(join(result.outDir, 'fonts', file)), printFont(await readFile(woffSource(font.path))), `${file} made from the shipped face`);
   }
   for (const photo of ['atelier-photo.jpg', 'budget.jpg', 'petite-photo.jpg']) {
     const copied = await readFile(join(result.outDir, 'images/projets', photo));
     assert.ok(copied.equals(await readFile(join(dataDir, 'images/projets', photo))), `${photo}: the original, byte for byte`);
   }
   const fontsCss = await readFile(join(result.outDir, 'css/fonts.css'), 'utf8');
-  assert.match(fontsCss, /src: url\('\.\.\/fonts\/source-sans-3-latin-400-normal\.woff2'\) format\('woff2'\);/);
+  // TrueType made from the web edition's faces, one character per glyph (src/print/font-unicode.ts).
+  assert.match(fontsCss, /src: url\('\.\.\/fonts\/source-sans-3-latin-400-normal\.ttf'\) format\('truetype'\);/);
   assert.match(await readFile(join(result.outDir, 'css/format.css'), 'utf8'), /size: A4 portrait;/);
 });
 

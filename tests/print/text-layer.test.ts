@@ -186,6 +186,15 @@ text('the text layer has no soft hyphen inside a word (7 513 before): « Moselle
   assert.ok(printed('Moselle') >= 99, `« Moselle » ${printed('Moselle')} times (28 before)`);
 });
 
+text('pdf.js and poppler read every apostrophe as « ’ » (Firefox found « Trait d’Union » in 2 of its 4 headings)', ({ pages, drawn }) => {
+  // The fonts drew ’ and ʼ (U+02BC) with one glyph: the ToUnicode map said ʼ, pdf.js read it
+  // (188 in the headings), poppler followed the ActualText. src/print/font-unicode.ts.
+  assert.is((drawn.match(/[\u02BB\u02BC]/g) ?? []).length, 0, 'pdf.js: modifier letters');
+  const poppler = (pages.join('\n').match(/\u2019/g) ?? []).length;
+  assert.ok(poppler > 600, `${poppler} apostrophes in pdftotext`);
+  assert.is((drawn.match(/\u2019/g) ?? []).length, poppler, 'pdf.js reads as many ’ as poppler');
+});
+
 text('every word of the brochure is found in the screen PDF as often as the document prints it', async ({ pages, drawn }) => {
   // The print HTML again (the build's own copy is gone with its temporary folder).
   const { htmlPath } = await renderPrintHtml({ dataDir: BUNDLED_DATA, outDir: await tempDir('text-layer') });
