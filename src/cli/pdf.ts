@@ -68,8 +68,9 @@ export function pdfOutputDir(o: { year: number | undefined; draft: boolean; book
 /** The refusal of a PDF whose data has errors: a draft's are the draft's own, and `validate` lists them. */
 export function refusalMessage(count: number, draft: number | undefined): string {
   const n = errorCount(count);
-  if (draft === undefined) return `PDF non produit\u00A0: ${n} dans les données. «\u00A0npm run validate\u00A0» les liste avec leur correction.`;
-  return `PDF non produit\u00A0: ${n} dans les données du brouillon ${draft} (ci-dessus). «\u00A0npm run validate\u00A0» les liste avec leur correction\u00A0; les éditions publiées n’en sont pas affectées et restent constructibles.`;
+  const lists = count > 1 ? 'les liste avec leur correction' : 'la montre avec sa correction';
+  if (draft === undefined) return `PDF non produit\u00A0: ${n} dans les données. «\u00A0npm run validate\u00A0» ${lists}.`;
+  return `PDF non produit\u00A0: ${n} dans les données du brouillon ${draft} (ci-dessus). «\u00A0npm run validate\u00A0» ${lists}\u00A0; les éditions publiées n’en sont pas affectées et restent constructibles.`;
 }
 
 export async function pdfCommand(args: string[], out: Output): Promise<number> {

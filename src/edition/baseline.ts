@@ -3,7 +3,7 @@
  * warnings from the 2025 brochure (its own slips, kept as printed); when an editor prepares
  * 2026, what they have just broken must not drown among them. So `new-edition` writes down the
  * warnings present at that moment (editions/<year>/avertissements-herites.txt, one per line,
- * without line numbers, which move), and `validate` lists first every warning that is not in
+ * with the text of their line but not its number, which moves), and `validate` lists first every warning that is not in
  * that list, then says how many inherited ones it did not list and how to see them: nothing is
  * hidden without a count and an option. A warning about a value the editor changed is new (the
  * message quotes the value); one that concerns the draft itself is never inherited.
@@ -14,10 +14,16 @@ import type { Finding } from '../data/index.ts';
 
 export const BASELINE_FILE = 'avertissements-herites.txt';
 
-/** What identifies a warning across edits: its code, its file inside the data folder, its message. */
+/**
+ * What identifies a warning across edits: its code, its file inside the data folder, its
+ * message, and the text of the line it points at (not its number, which moves when lines are
+ * added above). The line's text tells apart two slips whose messages quote the same few
+ * characters: a new « l‘association » under an inherited « l‘accompagnement » (both « l‘a… »)
+ * was counted as inherited, and never listed.
+ */
 export function warningKey(f: Finding, dataDir: string): string {
   const file = relative(resolve(dataDir), resolve(f.file)).split(sep).join('/');
-  return `${f.code}\t${file}\t${f.message.replace(/\s+/g, ' ')}`;
+  return `${f.code}\t${file}\t${f.message.replace(/\s+/g, ' ')}\t${(f.source ?? '').replace(/\s+/g, ' ').trim()}`;
 }
 
 /** The baseline file's text: a French header for whoever opens it, then one key per line. */

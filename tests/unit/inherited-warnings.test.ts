@@ -55,6 +55,18 @@ inherited('with a 2026 draft: the draft’s and the new warnings first, then the
   assert.is(total(after.out), all + 2);
   assert.match(after.out, `${all - 1} autres avertissements étaient déjà là dans l’édition 2025`);
 
+  // A slip whose message quotes the same few characters as an inherited one (« l‘a… »), on
+  // another line of the same file: new, and listed (it was counted as inherited).
+  const mms = join(data, 'partenaires/moselle-mecenes-solidaires.yaml');
+  const mmsText = readFileSync(mms, 'utf8');
+  writeFileSync(mms, mmsText.replace(/\n$/, '') + '\n# l‘association de demain\n');
+  const quoted = await run('validate', data);
+  assert.is(total(quoted.out), total(after.out), 'a comment is not published: no new warning there');
+  writeFileSync(mms, mmsText.replace('porteurs de projets en Moselle.', 'porteurs de projets en Moselle, avec l‘association.'));
+  const same = await run('validate', data);
+  assert.is(listed(same.out).filter((l) => l.startsWith('data/partenaires/moselle-mecenes-solidaires.yaml')).length >= 1, true, same.out);
+  writeFileSync(mms, mmsText);
+
   // Nothing hidden: --tous and --json list every one.
   const everything = await run('validate', '--tous', data);
   assert.is(listed(everything.out).length, all + 2);

@@ -24,7 +24,7 @@ test('the drafts folder is git-ignored: never an untracked file in the repositor
 test('a refusal names the draft and validate', () => {
   assert.match(refusalMessage(3, 2026), /^PDF non produit\u00A0: 3 erreurs dans les données du brouillon 2026 .*«\u00A0npm run validate\u00A0»/);
   assert.match(refusalMessage(3, undefined), /^PDF non produit\u00A0: 3 erreurs dans les données\. «\u00A0npm run validate\u00A0»/);
-  assert.match(refusalMessage(1, 2026), /^PDF non produit\u00A0: 1 erreur dans/);
+  assert.match(refusalMessage(1, 2026), /^PDF non produit\u00A0: 1 erreur dans .*«\u00A0npm run validate\u00A0» la montre avec sa correction/);
 });
 
 test.run();
