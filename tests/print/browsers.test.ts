@@ -95,10 +95,14 @@ compare('the build report names each browser, at the version the executable repo
   assert.match(report, `\n  Navigateur\u00A0: ${books[0].result.browser!.version.replace('/', ' ')} (${found.source}\u00A0: ${found.executablePath})\n`);
 });
 
-compare('the same number of pages, and the same text on every page', ({ books: [a, b] }) => {
+compare('the same number of pages, and the same words on every page', ({ books: [a, b] }) => {
   assert.is(b.result.pageCount, a.result.pageCount, 'page count');
   assert.is(b.text.length, a.text.length);
-  a.text.forEach((lines, i) => assert.is(squash((b.text[i] ?? []).join('')), squash(lines.join('')), `page ${i + 1}`));
+  // Words as words: where a line breaks a word (« intergénération-|nels » or « intergénéra-|
+  // tionnels ») may differ by a glyph's width from one Chromium to the other (hyphen-limit.js
+  // keeps the hyphen whose line needs it most); the words on the page may not.
+  const words = (lines: string[]) => squash(lines.join('')).replace(/-/g, '');
+  a.text.forEach((lines, i) => assert.is(words(b.text[i] ?? []), words(lines), `page ${i + 1}`));
 });
 
 compare('every project on the same page', ({ books: [a, b] }) => {
