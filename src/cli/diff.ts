@@ -1,7 +1,7 @@
 /** `compendium diff <année-a> <année-b> [--data dossier | dossier] [--json]`. */
 import { loadCompendium } from '../data/index.ts';
 import { diffEditions, formatDiff } from '../edition/diff.ts';
-import { dataFolder, parse, UsageError } from './args.ts';
+import { dataFolder, parse, UnknownValueError, UsageError } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function diffCommand(args: string[], out: Output): Promise<number> {
@@ -20,8 +20,13 @@ export async function diffCommand(args: string[], out: Output): Promise<number> 
       out.stderr(`compendium diff : l’édition ${unread.join(', ')} contient des erreurs : corrigez-les d’abord (« npm run validate » les détaille).`);
       return 1;
     }
-    // A year typed wrong is a usage error (exit 2), with the years there are.
-    throw new UsageError(`édition introuvable : ${missing.join(', ')} (éditions présentes : ${c.editions.map((e) => e.annee).join(', ') || 'aucune'})`);
+    // A year typed wrong is a usage error (exit 2), with the years there are: the line and a
+    // hint help, the whole usage screen below them would bury both.
+    const years = c.editions.map((e) => e.annee);
+    throw new UnknownValueError(
+      `édition introuvable : ${missing.join(', ')} (éditions présentes : ${years.join(', ') || 'aucune'})`,
+      years.length >= 2 ? `Comparez deux éditions présentes, par exemple\u00A0: compendium diff ${years.at(-2)} ${years.at(-1)}` : 'Il faut deux éditions pour les comparer\u00A0: «\u00A0compendium new-edition <année>\u00A0» prépare la suivante.',
+    );
   }
   const changes = diffEditions(ea, eb);
   out.stdout(values.json ? JSON.stringify({ de: a, a: b, changements: changes }, null, 2) : formatDiff(c, ea, eb, changes));

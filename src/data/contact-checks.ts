@@ -114,7 +114,8 @@ export function checkPhone(phone: string): ContactIssue | undefined {
 /**
  * The address meant, when its slips have one sure fix: « https:// » missing, the scheme mistyped
  * (`https//`, `HTTPS//`, `http:/`, `https:\\`), spaces in the domain (`www.exemple .fr`, a line
- * break pasted), a final dot after the domain (`www.exemple.fr.`). Every slip is fixed in turn,
+ * break pasted), a final dot after the domain (`www.exemple.fr.`) or at the end of the address
+ * (`https://www.exemple.fr/page.`). Every slip is fixed in turn,
  * so the address proposed is whole and passes the checks itself.
  */
 function urlFix(url: string): string | undefined {
@@ -126,6 +127,7 @@ function urlFix(url: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(f)) f = `https://${f}`;
   // A final dot (or comma…) after the domain is the sentence's, not the address's.
   f = f.replace(/^(https?:\/\/[^/?#]*?)[.,;:]+(?=[/?#]|$)/i, '$1');
+  f = f.replace(/\.+$/, '');
   return f !== t && webHref(f) !== undefined && !urlIssue(f) ? f : undefined;
 }
 
@@ -135,6 +137,8 @@ export function checkUrl(url: string): ContactIssue | undefined {
   if (!issue) return undefined;
   // A slip with a sure fix is an error that gives it; another scheme (javascript:…) has none.
   const fixed = urlFix(url);
+  // After a path, the dot is published with the address, not dropped: say what it does.
+  if (fixed && issue.message.endsWith(FINAL_DOT)) return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse serait publiée avec le point, qui mène à une page introuvable.` };
   if (fixed) return { ...issue, blocking: true, hint: `Écrivez « ${fixed} » : telle qu’elle est écrite, l’adresse ne serait pas publiée sur le site.` };
   if (webHref(url)) return issue;
   // Meant as a web address (no scheme, or http) but with no sure fix: refused, never dropped
@@ -146,6 +150,8 @@ export function checkUrl(url: string): ContactIssue | undefined {
   }
   return { ...issue, hint: `${issue.hint} Telle qu’elle est écrite, elle n’est publiée ni sur le site ni dans le PDF.` };
 }
+
+const FINAL_DOT = ' : point final en trop';
 
 function urlIssue(url: string): ContactIssue | undefined {
   // The browser reads `http:/x.fr`, `https:///x.fr` and `https:\\x.fr` as `https://x.fr`:
@@ -168,6 +174,11 @@ function urlIssue(url: string): ContactIssue | undefined {
   const tld = u.hostname.split('.').pop() ?? '';
   if (!u.hostname.includes('.') || !TLDS.has(tld.toLowerCase())) {
     return { code: 'URL_DOMAIN', message: `adresse web « ${url} » : le domaine « ${u.hostname} » n’existe pas`, hint: 'Vérifiez l’adresse dans un navigateur.' };
+  }
+  // The sentence's full stop, typed after a path (`…/page.`): the site would link a page with
+  // the dot, which the server does not know.
+  if (/\.$/.test(url.trim())) {
+    return { code: 'URL_INVALID', message: `adresse web « ${url} »${FINAL_DOT}`, hint: 'Écrivez l’adresse sans point à la fin.' };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { readYamlFile, MAX_FILE_BYTES, type ParseCache, type ReadResult, type Ya
 import { displayPath, pathSyntaxIssue, readDataFile } from './files.ts';
 import { validatorFor, type Kind } from './schemas.ts';
 import { schemaFindings, locate } from './messages.ts';
+import type { ErrorObject } from 'ajv';
 
 /** Where one record was written: its file and the JSON Pointer of the record in it. */
 export interface Origin {
@@ -34,6 +35,46 @@ export interface Loaded {
   invalidIds: Set<string>;
   /** Year folders whose edition.yaml could not be read: what they place is unknown. */
   unreadEditions: string[];
+  /**
+   * The records of files that failed their schema, each without the values the schema refused:
+   * kept out of `compendium` (nothing is built from them, no cross-file check sees them), but
+   * the per-value checks (contacts, web addresses, texts, images) still read the rest, so one
+   * mistake in a file does not hide the others (« toutes les erreurs en une fois »).
+   */
+  rejected?: { compendium: Compendium; records: Map<string, Origin[]> };
+}
+
+/** Schema keywords about an object's keys, not its value: the object itself stays readable. */
+const KEY_KEYWORDS = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'propertyNames', 'dependentRequired']);
+
+/**
+ * A copy of a rejected document without the fields its schema refused, so that no check reads
+ * a value of the wrong type (« annee: 2O24 » is gone, the contact beside it stays). A field is
+ * dropped whole when anything in it was refused: a photo with « alt: » empty must not come
+ * back as « photo sans texte alternatif » on top of the schema error. A record (at depth
+ * `recordDepth`) refused as a whole becomes undefined. The parsed document may be shared with
+ * later loads (ParseCache): it is copied, never changed.
+ */
+function pruneRefused(value: unknown, errors: readonly ErrorObject[], recordDepth: number): unknown {
+  const copy: unknown = structuredClone(value);
+  const parts = (pointer: string): string[] => (pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const paths = errors.map((e) => {
+    const at = parts(e.instancePath);
+    if (at.length > recordDepth) return at.slice(0, recordDepth + 1);
+    // A missing or unexpected key leaves the record itself readable.
+    return KEY_KEYWORDS.has(e.keyword) ? null : at;
+  });
+  for (const at of paths) {
+    if (!at) continue;
+    if (at.length === 0) return undefined;
+    let parent: unknown = copy;
+    for (const k of at.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[k] : undefined;
+    if (!parent || typeof parent !== 'object') continue;
+    // In a list the slot stays (undefined), so the items after it keep their index and position.
+    if (Array.isArray(parent)) parent[Number(at[at.length - 1])] = undefined;
+    else delete (parent as Record<string, unknown>)[at[at.length - 1]!];
+  }
+  return copy;
 }
 
 export { displayPath };
@@ -99,7 +140,7 @@ function readAhead(paths: string[], root: string, cache?: ParseCache): () => Pro
 }
 
 /** Reads and validates one YAML file; returns its document only when it is schema-valid. */
-async function loadOne(path: string, root: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>, cache?: ParseCache): Promise<YamlFile | undefined> {
+async function loadOne(path: string, root: string, kind: Kind, findings: Finding[], invalidIds?: Set<string>, pending?: Promise<ReadResult>, cache?: ParseCache, onRejected?: (doc: YamlFile, errors: readonly ErrorObject[]) => void): Promise<YamlFile | undefined> {
   const read = await (pending ?? readYamlFile(path, displayPath(path), root, cache));
   if (!read.ok) {
     findings.push(read.finding);
@@ -113,6 +154,7 @@ async function loadOne(path: string, root: string, kind: Kind, findings: Finding
     findings.push(...schemaFindings(read.doc, validate.errors ?? []));
     const id = (read.doc.value as { id?: unknown } | null)?.id;
     if (typeof id === 'string') invalidIds?.add(id);
+    onRejected?.(read.doc, validate.errors ?? []);
     return undefined;
   }
   return read.doc;
@@ -136,14 +178,25 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
     return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
   }
 
-  const push = <K extends Exclude<keyof Compendium, 'site'>>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null): void => {
-    const origins = records.get(collection) ?? [];
+  const rejected = { compendium: { territoires: [], themes: [], organisations: [], projets: [], partenaires: [], temoignages: [], contacts: [], editions: [] } as Compendium, records: new Map<string, Origin[]>() };
+  const push = <K extends Exclude<keyof Compendium, 'site'>>(collection: K, items: Compendium[K], doc: YamlFile, base: string | null, into: { compendium: Compendium; records: Map<string, Origin[]> } = { compendium: c, records }): void => {
+    const origins = into.records.get(collection) ?? [];
     items.forEach((item, i) => {
-      (c[collection] as unknown[]).push(item);
+      // A record the schema refused as a whole (pruneRefused) is left out, its index kept.
+      if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+      (into.compendium[collection] as unknown[]).push(item);
       origins.push({ doc, pointer: base === null ? '' : `${base}/${i}` });
     });
-    records.set(collection, origins);
+    into.records.set(collection, origins);
   };
+  /** Keeps what a file that failed its schema says besides its mistakes (Loaded.rejected). */
+  const reject =
+    <K extends Exclude<keyof Compendium, 'site' | 'editions'>>(collection: K, listKey: string | null) =>
+    (doc: YamlFile, errors: readonly ErrorObject[]): void => {
+      const value = pruneRefused(doc.value, errors, listKey === null ? 0 : 2);
+      const items = listKey === null ? [value] : (value as Record<string, unknown> | undefined)?.[listKey];
+      if (Array.isArray(items)) push(collection, items as Compendium[K], doc, listKey === null ? null : `/${listKey}`, rejected);
+    };
 
   // Files holding a list under one key.
   const lists: Array<[string, Kind, 'territoires' | 'themes' | 'temoignages' | 'contacts', boolean]> = [
@@ -158,7 +211,7 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
       if (required) findings.push({ severity: 'erreur', code: 'MISSING_FILE', file: displayPath(path), message: `fichier obligatoire absent : ${name}`, hint: 'Reprenez-le depuis les données fournies avec l’outil.' });
       continue;
     }
-    const doc = await loadOne(path, dataDir, kind, findings, undefined, undefined, cache);
+    const doc = await loadOne(path, dataDir, kind, findings, undefined, undefined, cache, reject(key, key));
     if (doc) push(key, (doc.value as Record<string, never[]>)[key] ?? [], doc, `/${key}`);
   }
 
@@ -182,7 +235,7 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
     const paths = await yamlFilesIn(join(dataDir, folder), findings);
     const next = readAhead(paths, dataDir, cache);
     for (const path of paths) {
-      const doc = await loadOne(path, dataDir, kind, findings, invalidIds, next());
+      const doc = await loadOne(path, dataDir, kind, findings, invalidIds, next(), undefined, reject(key, null));
       if (doc) push(key, [doc.value] as never[], doc, null);
     }
   }
@@ -217,7 +270,7 @@ export async function loadData(dataDir: string, cache?: ParseCache): Promise<Loa
     findings.push({ severity: 'erreur', code: 'NO_EDITION', file: displayPath(edRoot), message: 'aucune édition : le dossier editions/ est vide ou absent', hint: 'Créez la première édition dans editions/<année>/edition.yaml.' });
   }
   c.editions.sort((a, b) => a.annee - b.annee);
-  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions };
+  return { compendium: c, findings, sources: { records, editions }, dataDir, invalidIds, unreadEditions, rejected };
 }
 
 /**

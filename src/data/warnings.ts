@@ -88,8 +88,11 @@ function budgetWarnings(loaded: Loaded, out: Finding[]): void {
 /** The issue without its `blocking` flag, which becomes the finding's severity. */
 const strip = ({ blocking: _blocking, ...issue }: ContactIssue): Issue => issue;
 
-/** Runs every editorial check. */
-export function editorialWarnings(loaded: Loaded): Finding[] {
+/**
+ * Runs every editorial check. `perValueOnly`: only those that read one value of one record,
+ * not those that compare records (budgets, figures), for records that failed their schema.
+ */
+export function editorialWarnings(loaded: Loaded, perValueOnly = false): Finding[] {
   const out: Finding[] = [];
   const c = loaded.compendium;
   const contact = (o: Origin, path: Array<string>, value: { email?: string; telephone?: string; site_web?: string } | undefined): void => {
@@ -143,8 +146,9 @@ export function editorialWarnings(loaded: Loaded): Finding[] {
   if (site) for (const key of ['schema_pluriannuel', 'plan_action'] as const) url(site, ['accessibilite', key], c.site?.accessibilite?.[key] ?? undefined);
   // The site's own address prefixes every canonical link: « https://x.fr. » passes its schema.
   if (site) url(site, ['adresse'], c.site?.adresse ?? undefined);
-  budgetWarnings(loaded, out);
+  if (!perValueOnly) budgetWarnings(loaded, out);
   out.push(...textWarnings(loaded));
+  if (perValueOnly) return out;
   out.push(...figureWarnings(loaded));
   out.push(...staleFigureWarnings(loaded));
   return out;

@@ -114,7 +114,7 @@ drafts('a draft with errors: pdf --edition 2026 says the errors are the draft’
   const dir = withDraft();
   const r = cli(['pdf', '--edition', '2026', dir], mkdtempSync(join(tmpdir(), 'compendium-draft-cwd-')));
   assert.is(r.status, 1, r.out);
-  assert.match(r.out, /PDF non produit\u00A0: \d+ erreur\(s\) dans les données du brouillon 2026 \(ci-dessus\)\. «\u00A0npm run validate\u00A0» les liste/);
+  assert.match(r.out, /PDF non produit\u00A0: \d+ erreurs? dans les données du brouillon 2026 \(ci-dessus\)\. «\u00A0npm run validate\u00A0» les liste/);
 });
 
 drafts.run();

@@ -128,6 +128,9 @@ usage('an unknown year, territory or theme is a usage error listing the valid on
   const diff = await run('diff', '2025', '2031', dir);
   assert.is(diff.code, 2, diff.err);
   assert.match(diff.err, 'édition introuvable : 2031 (éditions présentes : 2025)');
+  assert.match(diff.err, `→ Il faut deux éditions pour les comparer${NB}: «${NB}compendium new-edition <année>${NB}» prépare la suivante.`);
+  assert.not.match(diff.err, 'Usage', 'the line and its hint, not the whole usage screen');
+  assert.is(diff.err.trim().split('\n').length, 2, diff.err);
 });
 
 usage('refuseControls lets ordinary French text through', () => {

@@ -81,7 +81,11 @@ warnings('an address the site would publish otherwise than typed is an error who
   assert.is(fix('http:/www.exemple.fr'), 'http://www.exemple.fr', 'once published silently as http://www.exemple.fr/');
   assert.is(fix('https:///www.exemple.fr'), 'https://www.exemple.fr');
   assert.is(fix('https:\\\\www.exemple.fr'), 'https://www.exemple.fr');
-  assert.is(checkUrl('https://www.exemple.fr/page.'), undefined, 'a dot at the end of a path is published as typed');
+  assert.is(fix('https://www.exemple.fr/page.'), 'https://www.exemple.fr/page', 'a final dot after a path was published with the dot');
+  assert.is(checkUrl('https://www.exemple.fr/page.')?.message, 'adresse web « https://www.exemple.fr/page. » : point final en trop');
+  assert.match(checkUrl('https://www.exemple.fr/page.')?.hint ?? '', 'serait publiée avec le point');
+  assert.is(fix('www.exemple.fr/page.'), 'https://www.exemple.fr/page', 'no scheme and a final dot after a path');
+  assert.is(checkUrl('https://www.exemple.fr/page.html'), undefined, 'a dot inside the address is its own');
   assert.is(checkUrl('www.exemple')?.blocking, true, 'no sure fix, but meant as a web address: refused, not dropped in silence');
   assert.is(checkUrl('https://')?.blocking, true);
   assert.is(checkUrl('javascript:alert(1)')?.blocking, undefined, 'no address at all: a warning, dropped by both editions');
