@@ -56,7 +56,7 @@ ${opt('public_cible', p.public_cible, 'Public ciblé (ex. : tout public)')}
 #   site_web: https://…
 
 # Photo (obligatoire pour « à la une ») : déposez-la dans data/images/projets/,
-# au moins 2 010 pixels de large (17 cm de texte à 300 pixels par pouce ; validate le vérifie).
+# au moins 2\u00A0010 pixels de large (17 cm de texte à 300 pixels par pouce ; validate le vérifie).
 ${featured ? 'photo:\n  a_fournir: true' : '# photo:'}
 #   fichier: projets/${p.id}.jpg
 #   alt: …  # ce que montre la photo, en une phrase
