@@ -3,26 +3,20 @@
 // and a year, territory or theme the data does not have is a usage error listing the valid ones.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { runCli } from '../helpers/cli.ts';
+import type { Output } from '../../src/cli/output.ts';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main.ts';
 import { addProjectCommand } from '../../src/cli/add-project.ts';
 import { refuseControls, UsageError } from '../../src/cli/args.ts';
-import type { Output } from '../../src/cli/output.ts';
 import { dataWith } from '../helpers/data.ts';
 
 const usage = suite('cli usage');
 const NB = '\u00A0';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o: Output = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`) };
-  const code = await main(argv, o);
-  return { code, out, err };
-}
+const run = runCli;
 
 const ADD = ['--nom', 'Laverie solidaire', '--organisation', 'cantorama', '--annee', '2025', '--territoire', 'moselle', '--edition', '2025', '--place', 'autres_laureats'];
 

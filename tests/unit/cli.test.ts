@@ -1,20 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { runCli } from '../helpers/cli.ts';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
-import type { Output } from '../../src/cli/output.ts';
 import { dataWith, ROOT, VALID } from '../helpers/data.ts';
 
 const cli = suite('cli');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o: Output = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`) };
-  const code = await main(argv, o);
-  return { code, out, err };
-}
+const run = runCli;
 
 cli('validate: exit 0 and a summary first when the data is valid', async () => {
   const r = await run('validate', VALID);
