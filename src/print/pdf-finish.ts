@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, type PDFPage, PDFString } from 'pdf-lib';
 import { drawCropMarks } from './pdf/crop-marks.ts';
+import { describeLinks, mapStructureRoles, type LinkKey } from './pdf/link-descriptions.ts';
 import { documentFonts, type PdfFont } from './pdf-fonts.ts';
 
 export const PT_PER_MM = 72 / 25.4;
@@ -52,6 +53,8 @@ export interface FinishOptions {
    * that match a heading but for whitespace are replaced by it.
    */
   headings?: readonly string[];
+  /** The text of each link, by target, in document order (src/print/pdf/link-descriptions.ts). */
+  links?: ReadonlyMap<LinkKey, readonly string[]>;
 }
 
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
@@ -139,6 +142,9 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   }
 
   if (options.headings) repairOutline(doc, options.headings);
+  // Read aloud: each link says what it says on the page; /Strong is known to PDF 1.7 readers.
+  describeLinks(doc, options.links ?? new Map());
+  mapStructureRoles(doc);
 
   const { metadata } = options;
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });

@@ -35,6 +35,7 @@ import { buildDate, finishPdf, PDF_LOAD, trimToBox, type PageGeometry, type PdfM
 import { mergePdfParts } from './pdf-merge.ts';
 import type { PdfFont } from './pdf-fonts.ts';
 import { LABELS, type RenderProgress, type RenderStage } from './progress.ts';
+import { collectLinkTexts, type LinkKey } from './pdf/link-descriptions.ts';
 import { resampleScreenImages, screenImagesToResample, setScreenGeometry, settleTextLayer } from './screen.ts';
 import { printResamples, usePrintImages, writePrintImages } from './pdf/print-images.ts';
 import { collectRecords, installRecorder, partition, releasePart, showPart } from './sheets.ts';
@@ -386,6 +387,7 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     // Each part in both editions, then let go (sheets.ts): the renderer holds one part at a
     // time. The print edition first: the screen one resamples the part's images in place.
     const printParts: PDFDocument[] = [];
+    const links = new Map<LinkKey, string[]>();
     const screenParts: PDFDocument[] = [];
     let cover: Uint8Array | undefined;
     for (const [from, to] of parts) {
@@ -427,13 +429,14 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
           lap('postProcess');
         }
       }
+      await collectLinkTexts(page, links);
       await releasePart(page, from, to);
       if (pageCount >= GC_FROM_PAGES) await collectGarbage();
     }
 
     enter('post-process');
     const finish = async (docs: PDFDocument[], pdfGeometry: PageGeometry) =>
-      finishPdf(await mergePdfParts(docs.splice(0)), { metadata, geometry: pdfGeometry, date, headings });
+      finishPdf(await mergePdfParts(docs.splice(0)), { metadata, geometry: pdfGeometry, date, headings, links });
     if (printPath !== false) {
       const finished = await finish(printParts, geometry(bleedMm, loaded.sheetBleedMm));
       result.print = await writeAtomically(printPath, finished.bytes);

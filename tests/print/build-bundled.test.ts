@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import sharp from 'sharp';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -158,6 +158,45 @@ bundled('screen PDF: tagged, French, titled, with one outline entry per section'
     assert.match(pdfinfo, /Tagged:\s+yes/);
     assert.match(pdfinfo, /Title:\s+Innovation Sociale en Moselle 2025/);
   }
+});
+
+bundled('screen PDF read aloud: every link describes itself with its text on the page, every structure type is known to PDF 1.7', async ({ screen }) => {
+  const doc = await PDFDocument.load(screen, { updateMetadata: false });
+  const described: string[] = [];
+  let links = 0;
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
+      const annot = doc.context.lookup(ref, PDFDict);
+      if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      links += 1;
+      const contents = annot.lookup(PDFName.of('Contents'));
+      if (contents instanceof PDFHexString || contents instanceof PDFString) described.push(contents.decodeText());
+    }
+  }
+  assert.ok(links > 100, `${links} links`);
+  assert.is(described.filter((d) => d.trim().length > 0).length, links, 'links with a /Contents');
+  // As printed: the contents page's entries and the e-mail addresses.
+  for (const text of ['Édito', 'Territoire de Thionville', 'Vos contacts au Département', 'boulakdour.mohamed@gmail.com']) assert.ok(described.includes(text), text);
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  const roles = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
+  const standard = new Set('Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '));
+  const types = new Set<string>();
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [root.get(PDFName.of('K'))];
+  while (stack.length) {
+    const item = stack.pop();
+    const node = item === undefined ? undefined : doc.context.lookup(item as PDFDict);
+    if (node instanceof PDFArray) stack.push(...node.asArray());
+    else if (node instanceof PDFDict && !seen.has(node)) {
+      seen.add(node);
+      const type = node.get(PDFName.of('S'));
+      if (type instanceof PDFName) types.add(type.decodeText());
+      stack.push(node.get(PDFName.of('K')));
+    }
+  }
+  assert.ok(types.has('Strong'), 'Chromium tags <strong> as /Strong');
+  const unknown = [...types].filter((type) => !standard.has(type) && !(roles?.lookup(PDFName.of(type)) instanceof PDFName && standard.has((roles.lookup(PDFName.of(type)) as PDFName).decodeText())));
+  assert.equal(unknown, [], 'non-standard structure types without a standard role');
 });
 
 bundled('every « autres lauréats » entry is a list item with its heading in the tagged PDF', async ({ result, screen }) => {
