@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, type PDFPage, PDFString } from 'pdf-lib';
+import { markArtifacts } from './pdf/artifacts.ts';
 import { drawCropMarks } from './pdf/crop-marks.ts';
 import { describeLinks, mapStructureRoles, type LinkKey } from './pdf/link-descriptions.ts';
 import { documentFonts, type PdfFont } from './pdf-fonts.ts';
@@ -55,6 +56,8 @@ export interface FinishOptions {
   headings?: readonly string[];
   /** The text of each link, by target, in document order (src/print/pdf/link-descriptions.ts). */
   links?: ReadonlyMap<LinkKey, readonly string[]>;
+  /** Mark what Chromium left untagged as artifacts (src/print/pdf/artifacts.ts): the screen edition. */
+  artifacts?: boolean;
 }
 
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
@@ -145,6 +148,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   // Read aloud: each link says what it says on the page; /Strong is known to PDF 1.7 readers.
   describeLinks(doc, options.links ?? new Map());
   mapStructureRoles(doc);
+  if (options.artifacts) markArtifacts(doc);
 
   const { metadata } = options;
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { operations } from '../../src/print/pdf/content-stream.ts';
 import sharp from 'sharp';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -175,8 +176,8 @@ bundled('screen PDF read aloud: every link describes itself with its text on the
   }
   assert.ok(links > 100, `${links} links`);
   assert.is(described.filter((d) => d.trim().length > 0).length, links, 'links with a /Contents');
-  // As printed: the contents page's entries and the e-mail addresses.
-  for (const text of ['Édito', 'Territoire de Thionville', 'Vos contacts au Département', 'boulakdour.mohamed@gmail.com']) assert.ok(described.includes(text), text);
+  // As printed: the contents page's entries with their page numbers, the e-mail addresses.
+  for (const text of ['Édito, page 3', 'Territoire de Thionville, page 32', 'Vos contacts au Département, page 44', 'boulakdour.mohamed@gmail.com']) assert.ok(described.includes(text), `${text} in ${described.slice(0, 30).join(' | ')}`);
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
   const roles = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   const standard = new Set('Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '));
@@ -197,6 +198,31 @@ bundled('screen PDF read aloud: every link describes itself with its text on the
   assert.ok(types.has('Strong'), 'Chromium tags <strong> as /Strong');
   const unknown = [...types].filter((type) => !standard.has(type) && !(roles?.lookup(PDFName.of(type)) instanceof PDFName && standard.has((roles.lookup(PDFName.of(type)) as PDFName).decodeText())));
   assert.equal(unknown, [], 'non-standard structure types without a standard role');
+});
+
+bundled('screen PDF: every mark on a page is tagged content or an artifact (running heads, folios, rules, tints)', async ({ screen }) => {
+  const doc = await PDFDocument.load(screen, { updateMetadata: false });
+  let untagged = 0;
+  let artifacts = 0;
+  let headsInArtifacts = 0;
+  for (const page of doc.getPages()) {
+    const stream = doc.context.lookup(page.node.get(PDFName.of('Contents')));
+    assert.ok(stream instanceof PDFRawStream, 'one content stream per page');
+    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const stack: string[] = [];
+    for (const op of operations(text)) {
+      if (op.operator === 'BMC' || op.operator === 'BDC') {
+        stack.push(op.operands[0] ?? '');
+        if (op.operands[0] === '/Artifact') artifacts += 1;
+      } else if (op.operator === 'EMC') stack.pop();
+      else if (['Tj', 'TJ', 'f', 'S', 'B', 'f*', 'b', 'Do', 'sh'].includes(op.operator) && stack.length === 0) untagged += 1;
+    }
+    if (text.includes('/Artifact BMC')) headsInArtifacts += 1;
+  }
+  assert.is(untagged, 0, 'marks outside any marked content');
+  assert.ok(artifacts > 100, `${artifacts} artifacts`);
+  // Every page but the blank inside back cover has a running head or a folio.
+  assert.ok(headsInArtifacts >= doc.getPageCount() - 1, `${headsInArtifacts} pages with artifacts of ${doc.getPageCount()}`);
 });
 
 bundled('every « autres lauréats » entry is a list item with its heading in the tagged PDF', async ({ result, screen }) => {

@@ -5,8 +5,8 @@
  * Why: PDF/UA (ISO 14289-1 §7.18.5) wants every link annotation to describe itself in its
  * `/Contents`; Chromium writes none (124 links of the 2025 brochure, the contents page's
  * among them), so an assistive technology that reads annotations announced a bare « lien ».
- * Each link now says what it says on the page (« Édito », « Territoire de Thionville »,
- * « contact@… »). And Chromium tags `<strong>` as `/Strong`, a PDF 2.0 type: a PDF 1.7 reader
+ * Each link now says what it says on the page, and a link inside the document the page it
+ * leads to (« Édito, page 3 », « Territoire de Thionville, page 32 », « contact@… »). And Chromium tags `<strong>` as `/Strong`, a PDF 2.0 type: a PDF 1.7 reader
  * or checker only knows it through the structure tree's `/RoleMap` (§7.1 of PDF/UA), which
  * Chromium does not write.
  */
@@ -58,6 +58,15 @@ function text(value: unknown): string | undefined {
 export function describeLinks(doc: PDFDocument, texts: ReadonlyMap<LinkKey, readonly string[]>): number {
   const used = new Map<LinkKey, number>();
   let described = 0;
+  // Where each named destination is: a link inside the document says the page it leads to,
+  // which the contents page prints as generated text that is not in the tags.
+  const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const pageOf = (name: string): number | undefined => {
+    const target = dests?.lookup(PDFName.of(name));
+    const first = target instanceof PDFArray ? target.get(0) : undefined;
+    return first ? pages.get(first.toString()) : undefined;
+  };
   for (const page of doc.getPages()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (const ref of annots?.asArray() ?? []) {
@@ -71,7 +80,9 @@ export function describeLinks(doc: PDFDocument, texts: ReadonlyMap<LinkKey, read
       const list = texts.get(key) ?? [];
       const n = used.get(key) ?? 0;
       used.set(key, n + 1);
-      annot.set(PDFName.of('Contents'), PDFHexString.fromText(list[Math.min(n, list.length - 1)] ?? fromTarget(key)));
+      const description = list[Math.min(n, list.length - 1)] ?? fromTarget(key);
+      const page = dest !== undefined ? pageOf(dest) : undefined;
+      annot.set(PDFName.of('Contents'), PDFHexString.fromText(page ? `${description}, page ${page}` : description));
       described += 1;
     }
   }

@@ -1,0 +1,97 @@
+/**
+ * Marks as artifacts what Chromium draws outside its tags: in a tagged PDF every mark on a page
+ * is either content (inside a marked-content sequence with an MCID, in the structure tree) or
+ * an artifact (PDF/UA, ISO 14289-1 §7.1).
+ *
+ * Why: Chromium tags what is in the accessibility tree and leaves the rest untagged: the
+ * running heads and folios (Paged.js's margin boxes, CSS generated content), rules, tints and
+ * the « · » separators hidden from screen readers. The 2025 screen PDF had 228 text objects
+ * and 89 paths on 43 pages outside any marked content, and not one artifact: a PDF/UA checker
+ * fails such a file, and a reader is left to guess what to skip. What a reader needs from
+ * that generated text (the contents' page numbers, the colon after a label) is written as
+ * text in the page instead (print/handlers/target-counters.js, the templates), so it is
+ * tagged; what is left is layout.
+ */
+import { PDFName, type PDFDocument, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { operations } from './content-stream.ts';
+
+/** Operators that build a path, and those that paint (or end) one. */
+const PATH_BUILD = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
+const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
+/** Operators that draw on their own. */
+const SHOW_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+const DRAW = new Set(['Do', 'sh']);
+
+/**
+ * Wraps every mark made outside marked content in `/Artifact BMC … EMC`: the text shown
+ * between two boundaries of a text object (inside it, where a sequence begun must end), a whole path object
+ * (marked content may not come between a path's construction and its painting), an XObject
+ * or a shading. Marks already inside a sequence (tagged, or already artifacts) are left.
+ */
+export function artifactContent(text: string): { text: string; wrapped: number } {
+  const ranges: Array<[number, number]> = [];
+  let depth = 0;
+  let pathStart: number | undefined;
+  // The text shown outside marked content since the last boundary, as one range: a letter-
+  // spaced label is one show operator per glyph, and a sequence around each made pdf.js read
+  // « I N N O V A T I O N » and the folio « 1 0 ».
+  let run: [number, number] | undefined;
+  const flush = () => {
+    if (run) ranges.push(run);
+    run = undefined;
+  };
+  for (const op of operations(text)) {
+    const { operator } = op;
+    if (operator === 'BMC' || operator === 'BDC' || operator === 'EMC' || operator === 'ET' || operator === 'BT') flush();
+    if (operator === 'BMC' || operator === 'BDC') depth += 1;
+    else if (operator === 'EMC') depth = Math.max(0, depth - 1);
+    if (SHOW_TEXT.has(operator) && depth === 0) {
+      run = run ? [run[0], op.end] : [op.start, op.end];
+      continue;
+    }
+    if (PATH_BUILD.has(operator)) {
+      pathStart ??= depth === 0 ? op.start : undefined;
+      continue;
+    }
+    if (PATH_PAINT.has(operator) || operator === 'n') {
+      if (pathStart !== undefined && operator !== 'n' && depth === 0) ranges.push([pathStart, op.end]);
+      pathStart = undefined;
+      continue;
+    }
+    // A clipping operator sits between the path and `n`: still the same path object.
+    if (operator === 'W' || operator === 'W*') continue;
+    pathStart = undefined;
+    if (depth === 0 && DRAW.has(operator)) ranges.push([op.start, op.end]);
+  }
+  flush();
+  if (ranges.length === 0) return { text, wrapped: 0 };
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += `${text.slice(at, start)}/Artifact BMC\n${text.slice(start, end)}\nEMC`;
+    at = end;
+  }
+  return { text: out + text.slice(at), wrapped: ranges.length };
+}
+
+/** Marks the untagged marks of every page as artifacts (see artifactContent). Returns how many it wrapped. */
+export function markArtifacts(doc: PDFDocument): number {
+  const { context } = doc;
+  let wrapped = 0;
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    // One stream per page, as Chromium writes them; in an array, a sequence could run from one
+    // stream into the next, so those are left as they are.
+    if (!(contents instanceof PDFRef)) continue;
+    const stream = context.lookup(contents);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const result = artifactContent(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
+    if (result.wrapped === 0) continue;
+    wrapped += result.wrapped;
+    const dict = new Map(stream.dict.entries());
+    for (const key of ['Filter', 'DecodeParms', 'Length']) dict.delete(PDFName.of(key));
+    context.assign(contents, context.flateStream(Buffer.from(result.text, 'latin1'), Object.fromEntries([...dict].map(([k, v]) => [k.decodeText(), v]))));
+  }
+  return wrapped;
+}
