@@ -7,6 +7,7 @@ import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, P
 import { markArtifacts } from './pdf/artifacts.ts';
 import { drawCropMarks } from './pdf/crop-marks.ts';
 import { describeLinks, mapStructureRoles, type LinkKey } from './pdf/link-descriptions.ts';
+import { setXmp } from './pdf/xmp.ts';
 import { documentFonts, type PdfFont } from './pdf-fonts.ts';
 
 export const PT_PER_MM = 72 / 25.4;
@@ -157,7 +158,9 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   if (metadata.keywords?.length) doc.setKeywords([...metadata.keywords]);
   doc.setLanguage(metadata.lang ?? 'fr');
   doc.setCreator('compendium');
-  doc.setProducer(options.producer ?? 'compendium (Chromium, Paged.js, pdf-lib)');
+  const producer = options.producer ?? 'compendium (Chromium, Paged.js, pdf-lib)';
+  doc.setProducer(producer);
+  setXmp(doc, metadata, options.date, producer);
   doc.setCreationDate(options.date);
   doc.setModificationDate(options.date);
   // Object streams need PDF 1.5; Chromium writes a 1.4 header.

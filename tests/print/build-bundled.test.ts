@@ -150,7 +150,16 @@ bundled('screen PDF: tagged, French, titled, with one outline entry per section'
   assert.is(info.Title, 'Innovation Sociale en Moselle 2025');
   assert.is(info.Author, 'Département de la Moselle');
   assert.ok(markInfo?.Marked, '/MarkInfo /Marked');
-  assert.ok((await PDFDocument.load(screen)).catalog.has(PDFName.of('StructTreeRoot')));
+  const doc = await PDFDocument.load(screen, { updateMetadata: false });
+  assert.ok(doc.catalog.has(PDFName.of('StructTreeRoot')));
+  // XMP too, where checkers and document managers read the title and language.
+  const xmp = doc.catalog.lookup(PDFName.of('Metadata'));
+  assert.ok(xmp instanceof PDFRawStream, 'an XMP metadata stream');
+  const packet = Buffer.from(xmp.getContents()).toString('utf8');
+  assert.match(packet, /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Innovation Sociale en Moselle 2025<\/rdf:li>/);
+  assert.match(packet, /<dc:language><rdf:Bag><rdf:li>fr<\/rdf:li>/);
+  assert.match(packet, /<dc:creator><rdf:Seq><rdf:li>Département de la Moselle<\/rdf:li>/);
+  assert.not.match(packet, /pdfuaid/, 'no conformance claim');
   const sections = outline.filter((e) => e.depth === 0).map((e) => squash(e.title));
   const expected = ['Sommaire', ...tocNumbers(text, result).map((e) => e.titre)];
   assert.equal(sections, expected.map(squash), 'top-level outline = the sections of the table of contents');
