@@ -57,8 +57,6 @@ export interface FinishOptions {
   headings?: readonly string[];
   /** The text of each link, by target, in document order (src/print/pdf/link-descriptions.ts). */
   links?: ReadonlyMap<LinkKey, readonly string[]>;
-  /** Mark what Chromium left untagged as artifacts (src/print/pdf/artifacts.ts): the screen edition. */
-  artifacts?: boolean;
 }
 
 const squash = (text: string) => text.replace(/[\s\u00AD]+/g, '');
@@ -132,6 +130,8 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   const bleed = bleedMm * PT_PER_MM;
   const sheet = sheetBleedMm * PT_PER_MM;
 
+  // What Chromium left untagged becomes artifacts, before the crop marks (themselves drawn as one).
+  markArtifacts(doc);
   for (const page of doc.getPages()) {
     const trim = trimRect(page, trimW, trimH, sheet);
     const bleedBox = { x: trim.x - bleed, y: trim.y - bleed, width: trimW + 2 * bleed, height: trimH + 2 * bleed };
@@ -149,13 +149,13 @@ export async function finishPdf(input: Uint8Array | PDFDocument, options: Finish
   // Read aloud: each link says what it says on the page; /Strong is known to PDF 1.7 readers.
   describeLinks(doc, options.links ?? new Map());
   mapStructureRoles(doc);
-  if (options.artifacts) markArtifacts(doc);
 
   const { metadata } = options;
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   if (metadata.subject) doc.setSubject(metadata.subject);
-  if (metadata.keywords?.length) doc.setKeywords([...metadata.keywords]);
+  // One string, as in the XMP (pdf-lib would join them with bare spaces).
+  if (metadata.keywords?.length) doc.setKeywords([metadata.keywords.join(', ')]);
   doc.setLanguage(metadata.lang ?? 'fr');
   doc.setCreator('compendium');
   const producer = options.producer ?? 'compendium (Chromium, Paged.js, pdf-lib)';

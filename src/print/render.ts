@@ -435,15 +435,15 @@ export async function renderPrint(options: RenderOptions): Promise<RenderResult>
     }
 
     enter('post-process');
-    const finish = async (docs: PDFDocument[], pdfGeometry: PageGeometry, artifacts = false) =>
-      finishPdf(await mergePdfParts(docs.splice(0)), { metadata, geometry: pdfGeometry, date, headings, links, artifacts });
+    const finish = async (docs: PDFDocument[], pdfGeometry: PageGeometry) =>
+      finishPdf(await mergePdfParts(docs.splice(0)), { metadata, geometry: pdfGeometry, date, headings, links });
     if (printPath !== false) {
       const finished = await finish(printParts, geometry(bleedMm, loaded.sheetBleedMm));
       result.print = await writeAtomically(printPath, finished.bytes);
       result.fonts = finished.fonts;
     }
     if (screenPath !== false) {
-      const finished = await finish(screenParts, geometry(0, 0), true);
+      const finished = await finish(screenParts, geometry(0, 0));
       result.screen = await writeAtomically(screenPath, finished.bytes);
       if (printPath === false) result.fonts = finished.fonts;
     }

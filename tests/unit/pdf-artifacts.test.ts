@@ -28,4 +28,12 @@ artifacts('a letter-spaced label (a show operator per glyph) is one sequence, so
   assert.is(text, 'BT /F1 6 Tf 1 0 0 1 10 10 Tm /Artifact BMC\n(I) Tj 3 0 Td (N) Tj 3 0 Td (N) Tj\nEMC ET');
 });
 
+artifacts('a sequence with no MCID (Chromium\'s ActualText span around a no-break space) covers nothing', () => {
+  const { text, wrapped } = artifactContent('BT (EN) Tj /Span <</ActualText <FEFF00A0> >> BDC <0001> Tj EMC (MOSELLE) Tj ET');
+  assert.is(wrapped, 3);
+  assert.is(text, 'BT /Artifact BMC\n(EN) Tj\nEMC /Span <</ActualText <FEFF00A0> >> BDC /Artifact BMC\n<0001> Tj\nEMC EMC /Artifact BMC\n(MOSELLE) Tj\nEMC ET');
+  // Inside a tagged sequence, the same span is content.
+  assert.is(artifactContent('/P <</MCID 2 >> BDC BT /Span <</ActualText <FEFF00A0> >> BDC <0001> Tj EMC ET EMC').wrapped, 0);
+});
+
 artifacts.run();

@@ -26,11 +26,15 @@ const DRAW = new Set(['Do', 'sh']);
  * Wraps every mark made outside marked content in `/Artifact BMC … EMC`: the text shown
  * between two boundaries of a text object (inside it, where a sequence begun must end), a whole path object
  * (marked content may not come between a path's construction and its painting), an XObject
- * or a shading. Marks already inside a sequence (tagged, or already artifacts) are left.
+ * or a shading. Marks already inside a tagged sequence or an artifact are left.
  */
 export function artifactContent(text: string): { text: string; wrapped: number } {
   const ranges: Array<[number, number]> = [];
-  let depth = 0;
+  // The open sequences: tagged (a property list with an MCID), an artifact, or neither (a
+  // `/Span <</ActualText …>>` Chromium writes around a no-break space, with no MCID: what it
+  // holds is no more tagged than what is around it — 49 spaces in the 2025 running heads).
+  const open: Array<'tagged' | 'artifact' | 'other'> = [];
+  const covered = () => open.some((kind) => kind !== 'other');
   let pathStart: number | undefined;
   // The text shown outside marked content since the last boundary, as one range: a letter-
   // spaced label is one show operator per glyph, and a sequence around each made pdf.js read
@@ -43,25 +47,28 @@ export function artifactContent(text: string): { text: string; wrapped: number }
   for (const op of operations(text)) {
     const { operator } = op;
     if (operator === 'BMC' || operator === 'BDC' || operator === 'EMC' || operator === 'ET' || operator === 'BT') flush();
-    if (operator === 'BMC' || operator === 'BDC') depth += 1;
-    else if (operator === 'EMC') depth = Math.max(0, depth - 1);
-    if (SHOW_TEXT.has(operator) && depth === 0) {
+    if (operator === 'BMC' || operator === 'BDC') {
+      const tag = op.operands[0] ?? '';
+      open.push(tag === '/Artifact' ? 'artifact' : operator === 'BDC' && /\/MCID\s/.test(op.operands[1] ?? '') ? 'tagged' : 'other');
+    } else if (operator === 'EMC') open.pop();
+    const bare = !covered();
+    if (SHOW_TEXT.has(operator) && bare) {
       run = run ? [run[0], op.end] : [op.start, op.end];
       continue;
     }
     if (PATH_BUILD.has(operator)) {
-      pathStart ??= depth === 0 ? op.start : undefined;
+      pathStart ??= bare ? op.start : undefined;
       continue;
     }
     if (PATH_PAINT.has(operator) || operator === 'n') {
-      if (pathStart !== undefined && operator !== 'n' && depth === 0) ranges.push([pathStart, op.end]);
+      if (pathStart !== undefined && operator !== 'n' && bare) ranges.push([pathStart, op.end]);
       pathStart = undefined;
       continue;
     }
     // A clipping operator sits between the path and `n`: still the same path object.
     if (operator === 'W' || operator === 'W*') continue;
     pathStart = undefined;
-    if (depth === 0 && DRAW.has(operator)) ranges.push([op.start, op.end]);
+    if (bare && DRAW.has(operator)) ranges.push([op.start, op.end]);
   }
   flush();
   if (ranges.length === 0) return { text, wrapped: 0 };

@@ -71,5 +71,6 @@ export function drawCropMarks(doc: PDFDocument, page: PDFPage): void {
   spaces.set(PDFName.of('CSReg'), registration);
   resources.set(PDFName.of('ColorSpace'), spaces);
   page.node.wrapContentStreams(context.register(context.stream('q')), context.register(context.stream('Q')));
-  page.node.addContentStream(context.register(context.flateStream(cropMarksContent(page.getTrimBox(), page.getBleedBox(), page.getMediaBox()))));
+  // A printer's mark, not content: an artifact in the tagged PDF (src/print/pdf/artifacts.ts).
+  page.node.addContentStream(context.register(context.flateStream(`/Artifact BMC\n${cropMarksContent(page.getTrimBox(), page.getBleedBox(), page.getMediaBox())}\nEMC`)));
 }
