@@ -7,13 +7,14 @@
  * running heads and folios (Paged.js's margin boxes, CSS generated content), rules, tints and
  * the « · » separators hidden from screen readers. The 2025 screen PDF had 228 text objects
  * and 89 paths on 43 pages outside any marked content, and not one artifact: a PDF/UA checker
- * fails such a file, and a reader is left to guess what to skip. What a reader needs from
- * that generated text (the contents' page numbers, the colon after a label) is written as
- * text in the page instead (print/handlers/target-counters.js, the templates), so it is
- * tagged; what is left is layout.
+ * fails such a file, and a reader is left to guess what to skip. Generated text a reader
+ * needs is kept out of this where it can be: the colon after a label and the call's step
+ * numbers are text in the templates, so they are tagged; the contents' page numbers stay
+ * generated (written as text they moved the contents' line breaks) and are artifacts, their
+ * numbers read in each link's /Contents instead (link-descriptions.ts).
  */
-import { PDFName, type PDFDocument, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { operations } from './content-stream.ts';
+import { PDFName, type PDFDocument, PDFRawStream, PDFRef } from 'pdf-lib';
+import { contentText, operations, replaceContent } from './content-stream.ts';
 
 /** Operators that build a path, and those that paint (or end) one. */
 const PATH_BUILD = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -93,12 +94,10 @@ export function markArtifacts(doc: PDFDocument): number {
     if (!(contents instanceof PDFRef)) continue;
     const stream = context.lookup(contents);
     if (!(stream instanceof PDFRawStream)) continue;
-    const result = artifactContent(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
+    const result = artifactContent(contentText(stream));
     if (result.wrapped === 0) continue;
     wrapped += result.wrapped;
-    const dict = new Map(stream.dict.entries());
-    for (const key of ['Filter', 'DecodeParms', 'Length']) dict.delete(PDFName.of(key));
-    context.assign(contents, context.flateStream(Buffer.from(result.text, 'latin1'), Object.fromEntries([...dict].map(([k, v]) => [k.decodeText(), v]))));
+    replaceContent(context, contents, stream, result.text);
   }
   return wrapped;
 }

@@ -7,6 +7,20 @@
  * RGB for the canvas, so the CMYK values a print shop checks are lost.
  */
 
+import { decodePDFRawStream, type PDFContext, PDFName, type PDFRawStream, type PDFRef } from 'pdf-lib';
+
+/** A content stream's text, decoded, in Latin-1 (one character per byte, as the lexer reads it). */
+export function contentText(stream: PDFRawStream): string {
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+}
+
+/** Replaces the content stream at `ref` with `text` (Latin-1), Flate-compressed, its other entries kept. */
+export function replaceContent(context: PDFContext, ref: PDFRef, stream: PDFRawStream, text: string): void {
+  const dict = new Map(stream.dict.entries());
+  for (const key of ['Filter', 'DecodeParms', 'Length']) dict.delete(PDFName.of(key));
+  context.assign(ref, context.flateStream(Buffer.from(text, 'latin1'), Object.fromEntries([...dict].map(([k, v]) => [k.decodeText(), v]))));
+}
+
 export interface Operation {
   operator: string;
   /** Operand tokens as written (`0.5`, `/F1`, `<00A1>`, `(text)`, `[`…`]` kept as one token). */

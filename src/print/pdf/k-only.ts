@@ -20,8 +20,8 @@
  * --ink-soft → K 83. Fills and strokes both, so rules drawn in those colours follow the text.
  * Photographs and light or coloured tints keep the profile's conversion.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
-import { numbers, operations } from './content-stream.ts';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { contentText, numbers, operations, replaceContent } from './content-stream.ts';
 import { kOnlyTint } from './ink.ts';
 
 const RGB_OPERATORS: Record<string, string> = { rg: 'k', RG: 'K' };
@@ -57,12 +57,10 @@ export function mapDarkNeutralsToK(doc: PDFDocument): number {
     seen.add(ref.toString());
     const stream = context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) return;
-    const result = kOnlyContent(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'));
+    const result = kOnlyContent(contentText(stream));
     if (!result.changed) return;
     changed += result.changed;
-    const dict = new Map(stream.dict.entries());
-    for (const key of ['Filter', 'DecodeParms', 'Length']) dict.delete(PDFName.of(key));
-    context.assign(ref, context.flateStream(Buffer.from(result.text, 'latin1'), Object.fromEntries([...dict].map(([k, v]) => [k.decodeText(), v]))));
+    replaceContent(context, ref, stream, result.text);
   };
   const visitedResources = new Set<PDFDict>();
   const visitResources = (resources: PDFObject | undefined): void => {

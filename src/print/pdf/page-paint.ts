@@ -3,8 +3,8 @@
  * graphics state followed: the colour of every text run, thin rules, and the heaviest ink of
  * any colour painted. The preflight (preflight.ts) judges these facts; nothing here decides.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
-import { numbers, operations } from './content-stream.ts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { contentText, numbers, operations } from './content-stream.ts';
 
 export type SpaceKind = 'gray' | 'rgb' | 'cmyk' | 'all' | 'separation' | 'other';
 
@@ -116,7 +116,7 @@ export function pagePaint(context: PDFContext, page: PDFPage): PaintFacts {
       if (state.lineWidth * scaleOf(state.ctm) <= RULE_MAX_PT) tally(tallies.rules, state.stroke);
     };
     for (const stream of streams) {
-      for (const op of operations(Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1'))) {
+      for (const op of operations(contentText(stream))) {
         const n = numbers(op);
         switch (op.operator) {
           case 'q': stack.push(state); break;
