@@ -64,6 +64,14 @@ export interface PageFacts {
   limited: { ref: string; name: string; maxPages: number }[];
   /** Bitmap images printed on this page (SVG excluded: it has no resolution). */
   images: ImageFact[];
+  /** The heading the page's text ends with, when it does: its text follows on the next page. */
+  footHeading?: string;
+  /**
+   * Boxes set across columns (`column-span: all`) outside any multi-column box of the
+   * content: they span Paged.js's own page columns instead, out of their text's flow, and
+   * cannot be broken across pages. A fault of the print CSS, not of the data.
+   */
+  spanners: string[];
 }
 
 /**
@@ -103,6 +111,7 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       overflows: [],
       limited: [],
       images: [],
+      spanners: [],
     };
     // Paged.js marks a named page with `pagedjs_named_page` and copies `page: x` to `data-page`.
     const named = pageEl.classList.contains('pagedjs_named_page') ? area?.querySelector<HTMLElement>('[data-page]')?.dataset.page : undefined;
@@ -151,6 +160,29 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     const headings = Array.from(area.querySelectorAll<HTMLElement>('h1, h2, h3'), (el) => (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim());
     facts.contents = [...new Set((names.length ? names : headings).filter(Boolean))];
     facts.allowSparse = area.querySelector('[data-fit-allow-sparse]') !== null;
+    // The page's last line of text, in reading order: a heading there has its text on the next
+    // page. A tinted section heading counts whole (its count line is part of it).
+    let last: Node | null = null;
+    const lines = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    for (let node = lines.nextNode(); node; node = lines.nextNode()) {
+      if (node.nodeValue?.trim() && node.parentElement?.closest('[aria-hidden="true"]') === null) last = node;
+    }
+    const heading = last?.parentElement?.closest<HTMLElement>('h1, h2, h3, h4, h5, h6, .territory-head, .featured__head');
+    const headingText = (el: Element) => (el.querySelector('h1, h2, h3, h4') ?? el).textContent?.replace(/[\s\u00AD]+/g, ' ').trim() ?? '';
+    if (heading && !heading.closest('[data-fit-allow-sparse]')) facts.footHeading = headingText(heading);
+    // A block whose heading must keep lines of its text (`.keep` with its `[data-keep-text]`,
+    // print/handlers/keep-split.js) that continues on the next page with none of them here:
+    // its last line here may be a facts line, but the heading is just as stranded.
+    for (const keep of Array.from(area.querySelectorAll<HTMLElement>('.keep[data-split-to]:not([data-split-from])'))) {
+      if (facts.footHeading === undefined && !keep.querySelector('[data-keep-text]')?.textContent?.trim()) facts.footHeading = headingText(keep);
+    }
+
+    for (const el of Array.from(area.querySelectorAll('*'))) {
+      if (getComputedStyle(el).columnSpan !== 'all') continue;
+      let box = el.parentElement;
+      while (box && box !== area && getComputedStyle(box).columnCount === 'auto' && getComputedStyle(box).columnWidth === 'auto') box = box.parentElement;
+      if (!box || box === area || !area.contains(box) || !box.hasAttribute('data-ref')) facts.spanners.push(describe(el).name);
+    }
 
     // Overflow of the content area. Paged.js lays a page out in CSS columns: what does not fit
     // flows into a hidden column to the right. An element that cannot be broken and is taller
@@ -224,7 +256,7 @@ export async function collectPageFacts(page: Page, first = 1): Promise<PageFacts
   return page.evaluate(measurePages, first);
 }
 
-export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'sparse-page' | 'image-resolution';
+export type FitKind = 'overflow' | 'max-pages' | 'empty-page' | 'sparse-page' | 'heading-at-foot' | 'layout-fault' | 'image-resolution';
 
 export interface FitFinding {
   kind: FitKind;
@@ -282,6 +314,27 @@ export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {
       page: first,
       name: span.name,
       message: `${guillemets(span.name)} occupe ${pages(span.pages.length)} (${first} à ${last}) au lieu de ${span.maxPages} au plus${NBSP}: raccourcissez le texte ou réduisez les images.`,
+    });
+  }
+
+  for (const page of facts) {
+    for (const name of page.spanners) {
+      findings.push({
+        kind: 'layout-fault',
+        page: page.number,
+        name,
+        message: `Page ${page.number}${NBSP}: ${guillemets(name)} est mis en page hors de sa colonne (défaut de la feuille de style d’impression, pas des données)${NBSP}: signalez-le aux développeurs.`,
+      });
+    }
+  }
+
+  for (const page of facts) {
+    if (page.footHeading === undefined || page.blank) continue;
+    findings.push({
+      kind: 'heading-at-foot',
+      page: page.number,
+      name: page.footHeading,
+      message: `Page ${page.number}${NBSP}: le titre ${guillemets(page.footHeading)} termine la page, son texte commence à la page suivante. Raccourcissez ce qui le précède ou ajoutez du texte sous le titre.`,
     });
   }
 

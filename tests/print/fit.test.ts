@@ -16,6 +16,7 @@ const page = (n: number, facts: Partial<PageFacts> = {}): PageFacts => ({
   overflows: [],
   limited: [],
   images: [],
+  spanners: [],
   ...facts,
 });
 

@@ -92,6 +92,46 @@ failing('a box taller than the text area is reported by name, on its page, with 
   }
 });
 
+failing('a heading left at the foot of a page, its text on the next, is reported by its text', async (ctx) => {
+  // h5: base.css keeps h1–h4 with what follows; this one is free to end the page.
+  await writeFile(
+    join(ctx.dir, 'foot.html'),
+    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
+      '<p style="height: 235mm">Texte avant.</p><h5>Titre orphelin</h5><p style="height: 80mm; break-inside: avoid">Son texte.</p>' +
+      '<h5>Titre suivi</h5><p>Son texte, sur la même page.</p></body></html>',
+  );
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor('foot.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    await paginate(page, loaded, { timeoutMs: 20_000 });
+    const found = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'heading-at-foot');
+    assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Titre orphelin' }]);
+    assert.match(found[0]?.message ?? '', /^Page 1\u00A0: le titre «\u00A0Titre orphelin\u00A0» termine la page/);
+  } finally {
+    await page.close();
+  }
+});
+
+failing('a box set across columns outside a multi-column box is a layout fault', async (ctx) => {
+  // The theme booklets' lead (column-span: all in a one-column text) spanned Paged.js's own
+  // page columns, out of its text's flow, and ran past the foot of its page.
+  await writeFile(
+    join(ctx.dir, 'spanner.html'),
+    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
+      '<section data-fit-name="Projet sans colonnes"><div><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section>' +
+      '<section data-fit-name="Projet en colonnes"><div style="columns: 2"><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section></body></html>',
+  );
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor('spanner.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    await paginate(page, loaded, { timeoutMs: 20_000 });
+    const found = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'layout-fault');
+    assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Projet sans colonnes' }]);
+  } finally {
+    await page.close();
+  }
+});
+
 failing('requests leaving the local server are refused at once and listed', async (ctx) => {
   await writeFile(join(ctx.dir, 'external.html'), '<!doctype html><html lang="fr"><title>t</title><img src="https://example.org/logo.png" alt=""></html>');
   const page = await ctx.session.browser.newPage();
