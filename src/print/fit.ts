@@ -329,7 +329,8 @@ export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {
   }
 
   for (const page of facts) {
-    if (page.footHeading === undefined || page.blank) continue;
+    // A part's title page (a named opener) is a heading and nothing else, by design.
+    if (page.footHeading === undefined || page.blank || (page.name !== undefined && sparsePages.has(page.name))) continue;
     findings.push({
       kind: 'heading-at-foot',
       page: page.number,

@@ -93,4 +93,13 @@ fit('the threshold and the sparse named pages are settings', () => {
   assert.equal(fitFindings(pages, { minInk: 0.2, sparsePages: [] }).map((f) => f.page), [1, 2]);
 });
 
+fit('reports a heading that ends a page, but not on a part\'s title page', () => {
+  const findings = fitFindings([page(3, { name: 'opener', footHeading: 'Première partie' }), page(7, { footHeading: 'Territoire de Thionville' })]);
+  assert.equal(
+    findings.map(({ kind, page: n, name }) => ({ kind, n, name })),
+    [{ kind: 'heading-at-foot', n: 7, name: 'Territoire de Thionville' }],
+  );
+  assert.is(findings[0]?.message, `Page 7${NB}: le titre «${NB}Territoire de Thionville${NB}» termine la page, son texte commence à la page suivante. Raccourcissez ce qui le précède ou ajoutez du texte sous le titre.`);
+});
+
 fit.run();
