@@ -20,15 +20,23 @@
  *
  * Paged.js finds the break where Chromium's columns put the overflow; an `onOverflow` hook may
  * replace that range, and a range that starts at the block moves it whole.
+ *
+ * The same hook keeps a featured project's contact line (`.contact--featured`) from starting
+ * a page alone, its rule over it (Silver Geek, habitat booklet p. 4): the last WIDOWS lines of
+ * the text go to the next page with it, found by Paged.js's own overflow search with the foot
+ * of the page raised to the first of those lines.
  */
 const MIN_LINES = 2;
+const WIDOWS = 2;
 
-/** How many lines of the text under `element` end on the page. */
-function linesOnPage(element, bounds) {
+/** The tops of the lines of the text under `element` that end on the page, top to bottom. */
+function lineTops(element, bounds) {
   const tops = new Set();
   for (const rect of textRects(element)) if (onPage(rect, bounds)) tops.add(Math.round(rect.top));
-  return tops.size;
+  return [...tops].sort((a, b) => a - b);
 }
+
+const linesOnPage = (element, bounds) => lineTops(element, bounds).length;
 
 /** The rectangles of the text under `root`, up to `stopAt` when given. */
 function* textRects(root, stopAt) {
@@ -68,12 +76,32 @@ function acceptable(keep, from, bounds) {
   return !inside || linesOnPage(text, bounds) >= MIN_LINES;
 }
 
+/**
+ * A break before a featured project's contact line: the range that takes the last WIDOWS
+ * lines of its text along, or `undefined` when the text leaves too few lines on the page (the
+ * contact line then starts the page, as before) or is not on the page.
+ */
+function withLastLines(contacts, rendered, bounds, layout) {
+  const text = contacts.parentElement?.querySelector(':scope > .featured__text');
+  if (!text) return undefined;
+  const tops = lineTops(text, bounds);
+  if (tops.length < MIN_LINES + WIDOWS) return undefined;
+  // Paged.js breaks before the first word whose top is at or under the foot it is given.
+  const foot = (tops[tops.length - WIDOWS] ?? 0) - 2;
+  return layout.findOverflow(rendered, { left: bounds.left, right: bounds.right, top: bounds.top, width: bounds.width, bottom: foot, height: foot - bounds.top });
+}
+
 class KeepSplit extends Paged.Handler {
-  onOverflow(overflow, rendered, bounds) {
+  onOverflow(overflow, rendered, bounds, layout) {
     if (!overflow) return undefined;
     const start = overflow.startContainer;
     const at = start.nodeType === Node.ELEMENT_NODE ? start.childNodes[overflow.startOffset] ?? start : start;
     const from = at.nodeType === Node.ELEMENT_NODE ? at : at.parentElement;
+    const contacts = from?.closest('.contact--featured');
+    if (contacts && !contacts.dataset.splitFrom) {
+      const range = withLastLines(contacts, rendered, bounds, layout);
+      if (range) return range;
+    }
     const keep = from?.closest('.keep');
     // A break before the block, or in a block continued from the previous page: nothing to decide.
     if (!keep || keep === at || keep.dataset.splitFrom) return undefined;

@@ -26,13 +26,16 @@ const HYPHENATED = /[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+/gu;
 
 /**
  * `{{ title | headline }}`: a title with French typography, set for display: a hyphenated
- * compound is never broken at its hyphen (« de quoi parle-t- / on ? »), and a dash between
- * spaces stays with the word before it (« Territoire de Forbach / – Saint-Avold » is wrong).
+ * compound is never broken at its hyphen (« de quoi parle-t- / on ? »), a dash between
+ * spaces stays with the word before it (« Territoire de Forbach / – Saint-Avold » is wrong),
+ * and a short last word never makes a line alone (« … Sociale et Solidaire / (ESS) » in the
+ * contents).
  */
 export function headline(value: unknown): nunjucks.runtime.SafeString {
   const text = escapeHtml(typographize(value === undefined || value === null ? '' : String(value)));
   const html = text
     .replace(/ ([–—]) /g, '\u00A0$1 ')
+    .replace(/ (\S{1,5})$/u, '\u00A0$1')
     .replace(HYPHENATED, (word) => (word.length <= 24 ? `<span class="nobr">${word}</span>` : word));
   return new nunjucks.runtime.SafeString(html);
 }

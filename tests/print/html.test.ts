@@ -124,6 +124,9 @@ html('filters: headline keeps compounds and dashes together; mdRunIn puts the he
   assert.is(String(headline('L’innovation sociale : de quoi parle-t-on ?')), `L’innovation sociale${NB}: de${NB}quoi <span class="nobr">parle-t-on</span>${NNB}?`);
   assert.is(String(headline('Territoire de Forbach – Saint-Avold')), `Territoire de${NB}Forbach${NB}– <span class="nobr">Saint-Avold</span>`);
   assert.is(String(headline('<script>')), '&lt;script&gt;');
+  // A short last word is never alone on a line (« (ESS) » under its entry on the contents page).
+  assert.is(String(headline('Le Département s’engage pour l’Économie Sociale et Solidaire (ESS)')), `Le${NB}Département s’engage pour l’Économie Sociale et${NB}Solidaire${NB}(ESS)`);
+  assert.is(String(headline('Territoire de Metz – Orne')), `Territoire de${NB}Metz${NB}–${NB}Orne`);
   assert.is(String(mdRunIn('le texte.\n\nSuite.', 'La pérennisation')).trimEnd(), `<p class="rubric"><strong class="run-in">La${NB}pérennisation${NB}:</strong> le${NB}texte.</p>\n<p>Suite.</p>`);
   assert.is(String(mdRunIn('- un\n- deux', 'Titre')).trimEnd(), `<p class="rubric"><strong class="run-in">Titre${NB}:</strong> </p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>`);
 });
