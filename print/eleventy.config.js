@@ -14,7 +14,7 @@ import upperFirst from '../src/site/filters/upper-first.ts';
 import phone from '../src/site/filters/phone.ts';
 import callPeriod from '../src/site/filters/call-period.ts';
 import { webHref, mailHref, telHref, displayUrl } from '../src/site/filters/hrefs.ts';
-import { figureValue, headline, mdRunIn } from '../src/print/filters.ts';
+import { figureValue, headline, lead, mdRunIn } from '../src/print/filters.ts';
 import { silenceBenchmarks } from '../src/site/quiet.ts';
 
 const includes = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -35,6 +35,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addNunjucksFilter('mdInline', mdInline);
   eleventyConfig.addNunjucksFilter('mdRunIn', mdRunIn);
   eleventyConfig.addNunjucksFilter('headline', headline);
+  eleventyConfig.addNunjucksFilter('lead', lead);
   eleventyConfig.addNunjucksFilter('figureValue', figureValue);
 
   eleventyConfig.ignores.add('**/README.md');

@@ -122,6 +122,20 @@ export const TIER_TITLES: Record<Tier, string> = {
   autres_laureats: 'Les autres lauréats',
 };
 
+const TIER_TITLES_ONE: Record<Tier, string> = {
+  a_la_une: 'Projet à la une',
+  aussi_laureats: 'Il est aussi lauréat',
+  autres_laureats: 'Autre lauréat',
+};
+
+/**
+ * A tier's title as the heading of `count` projects: singular over one (a theme's booklet
+ * often has one « aussi lauréat » in a territory, under « Ils sont aussi lauréats »).
+ */
+export function tierHeading(tier: Tier, count: number): string {
+  return count === 1 ? TIER_TITLES_ONE[tier] : TIER_TITLES[tier];
+}
+
 export interface EditionTerritory {
   territoire: Id;
   a_la_une?: Id[];

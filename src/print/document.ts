@@ -7,7 +7,7 @@
 import { BUDGETS } from '../budgets.ts';
 import { bigNumbers } from '../data/figure-checks.ts';
 import { textLength } from '../data/warnings.ts';
-import type { Compendium, Image, LoadedEdition } from '../model.ts';
+import { TIER_TITLES, tierHeading, type Compendium, type Image, type LoadedEdition } from '../model.ts';
 import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TierView, type TerritoryView } from '../site/view-model.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from './errors.ts';
 import { PAGE_FORMATS, type PageFormat } from './format.ts';
@@ -123,9 +123,14 @@ const SHARED_TAIL_MAX = 2;
 /**
  * The printed title of a tier: the brochure names the territory under « Les autres lauréats »
  * (« Les autres lauréats sur le territoire de Thionville », « Autre lauréat sur le territoire
- * de Sarreguemines – Bitche » when there is one), with the territory's own words for a title.
+ * de Sarreguemines – Bitche » when there is one), with the territory's own words for a title;
+ * « Projet à la une », « Il est aussi lauréat » over one entry.
  */
 export function tierTitle(key: string, titre: string, count: number, territory: { dans: string; dans_titre?: string }): string {
+  if (key === 'a_la_une' || key === 'aussi_laureats') {
+    // The web's title counts the whole edition's section; a booklet may print fewer of it.
+    return titre === TIER_TITLES[key] || titre === tierHeading(key, 1) ? tierHeading(key, count) : titre;
+  }
   if (key !== 'autres_laureats') return titre;
   const where = territory.dans_titre ?? territory.dans;
   return count === 1 ? `Autre lauréat ${where}` : `Les autres lauréats ${where}`;

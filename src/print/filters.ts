@@ -41,6 +41,17 @@ export function headline(value: unknown): nunjucks.runtime.SafeString {
 }
 
 /**
+ * `{{ html | lead("featured__lead") }}`: marks a text's first paragraph, when the text opens
+ * with one, as its lead. A class rather than `> p:first-child`: Paged.js clones a paragraph
+ * split by a page break with its attributes, so the lead's continuation on the next page stays
+ * a lead (it came out in the body's size, in the narrow column, in theme booklets), and a
+ * rubric that opens the next page does not become one.
+ */
+export function lead(html: unknown, className: unknown): nunjucks.runtime.SafeString {
+  return new nunjucks.runtime.SafeString(String(html ?? '').replace(/^(\s*)<p>/, `$1<p class="${escapeHtml(String(className))}">`));
+}
+
+/**
  * `{{ figure.valeur | figureValue }}`: a key figure set for display, its leading words
  * (« plus de », « près de ») in small type above the number so the number keeps one line.
  */

@@ -12,6 +12,7 @@ import {
   RUBRIC_TITLES,
   TIERS,
   TIER_TITLES,
+  tierHeading,
   type Compendium,
   type SiteFacts,
   type Image,
@@ -370,7 +371,7 @@ export function buildViewModel(c: Compendium, options: ViewOptions = {}): ViewMo
       // A project that moved since is shown, in this edition, in the territory that listed it.
       const here = territory(t.id);
       const inHere = (p: ProjectView): ProjectView => (p.territoire.id === t.id ? p : { ...p, territoire: here });
-      const rangs = TIERS.map((key) => ({ key, titre: TIER_TITLES[key], projets: (selection?.[key] ?? []).map(project).map(inHere) }));
+      const rangs = TIERS.map((key) => ({ key, titre: tierHeading(key, (selection?.[key] ?? []).length), projets: (selection?.[key] ?? []).map(project).map(inHere) }));
       const inEdition = new Set(rangs.flatMap((r) => r.projets.map((p) => p.id)));
       const autres = [...projects.values()]
         .filter((p) => p.territoire.id === t.id && !inEdition.has(p.id) && earlier.has(p.id))

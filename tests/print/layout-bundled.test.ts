@@ -104,11 +104,10 @@ const KNOWN_SPARSE = new Map([
   // next opener, Sarreguemines – Bitche with its featured project, needs 106 mm and 72 are left.
   // A smaller opener there would be the brochure's only opener unlike the others.
   ['brochure: Ateliers pour l’accès aux droits des femmes isolées', 'a section end before an opener that does not fit'],
-  // Two theme booklets: the Sarrebourg section's band, the title and facts of its featured
+  // A theme booklet: the Sarrebourg section's band, the title and facts of its featured
   // project (« Le Trait d’Union ») and its three-line lead (two lines are the least on either
   // side of a break) need about 80 mm (print/handlers/keep-split.js); 62 are left after the
-  // list before it: 74 and 75 % filled.
-  ['citoyennete-et-inclusion: Enfants en conflit avec la loi, l’engagement solidaire tremplin vers l’insertion', 'a section end: the next band and the first lines of its featured project need 80 mm'],
+  // list before it: 74 % filled.
   ['lien-social: Béguinage La Madeleine', 'a section end: the next band and the first lines of its featured project need 80 mm'],
 ]);
 

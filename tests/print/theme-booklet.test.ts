@@ -80,6 +80,21 @@ booklet('no page starts with a featured project’s contact line alone: the last
   }
 });
 
+booklet('a lead split by a page break goes on as a lead: same face, size and width on the next page', async ({ pages }) => {
+  const page = pages.get('citoyennete-et-inclusion');
+  assert.ok(page);
+  const split = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.featured__lead[data-split-from]'), (rest) => {
+      const first = document.querySelector<HTMLElement>(`.featured__lead[data-ref="${rest.dataset.ref}"]:not([data-split-from])`);
+      const style = (el: HTMLElement | null) => (el ? `${getComputedStyle(el).fontFamily} ${getComputedStyle(el).fontSize} ${Math.round(el.getBoundingClientRect().width)}` : 'missing');
+      return { first: style(first), rest: style(rest) };
+    }),
+  );
+  // « Au-delà du miroir » p. 4 → 5 (its continuation was body text in the narrow column).
+  assert.ok(split.length >= 1, 'a lead split across two pages');
+  for (const { first, rest } of split) assert.is(rest, first);
+});
+
 booklet('notes that start a page have their title at the head of the area, as a whole notes page does', async ({ pages }) => {
   const page = pages.get('habitat-adapte-et-bien-vieillir');
   assert.ok(page);

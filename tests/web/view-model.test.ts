@@ -40,7 +40,9 @@ vmSuite('territories come in order with the edition’s three tiers, in print or
   assert.equal(metz!.rangs[0]!.projets.map((p) => p.id), ['atelier-velo', 'hostile']);
   assert.equal(sarreguemines!.rangs[1]!.projets.map((p) => p.id), ['epicerie']);
   assert.equal(sarreguemines!.rangs[2]!.projets.map((p) => p.id), ['mobilite']);
-  assert.is(sarreguemines!.rangs[0]!.titre, 'Projets à la une');
+  assert.is(metz!.rangs[0]!.titre, 'Projets à la une');
+  // Singular over one project.
+  assert.is(sarreguemines!.rangs[1]!.titre, 'Il est aussi lauréat');
 });
 
 vmSuite('previous/next follow the territory’s reading order and stop at its ends', () => {
