@@ -23,8 +23,9 @@
  *
  * The same hook keeps a featured project's contact line (`.contact--featured`) from starting
  * a page alone, its rule over it (Silver Geek, habitat booklet p. 4): the last WIDOWS lines of
- * the text go to the next page with it, found by Paged.js's own overflow search with the foot
- * of the page raised to the first of those lines.
+ * the text go to the next page with it (the whole last paragraph when it would keep fewer than
+ * MIN_LINES here), found by Paged.js's own overflow search with the foot of the page raised to
+ * the first of those lines.
  */
 const MIN_LINES = 2;
 const WIDOWS = 2;
@@ -85,9 +86,16 @@ function withLastLines(contacts, rendered, bounds, layout) {
   const text = contacts.parentElement?.querySelector(':scope > .featured__text');
   if (!text) return undefined;
   const tops = lineTops(text, bounds);
-  if (tops.length < MIN_LINES + WIDOWS) return undefined;
+  let cut = tops[tops.length - WIDOWS];
+  if (cut === undefined) return undefined;
+  // The paragraph the cut falls in keeps MIN_LINES lines here too, or goes whole (a one-line
+  // « La pérennisation du dispositif : » was left at the foot of habitat p. 3).
+  const paragraph = Array.from(text.querySelectorAll('p, li')).find((p) => lineTops(p, bounds).includes(cut));
+  const before = paragraph ? lineTops(paragraph, bounds).filter((top) => top < cut) : [];
+  if (before.length > 0 && before.length < MIN_LINES) cut = before[0];
+  if (tops.filter((top) => top < cut).length < MIN_LINES) return undefined;
   // Paged.js breaks before the first word whose top is at or under the foot it is given.
-  const foot = (tops[tops.length - WIDOWS] ?? 0) - 2;
+  const foot = cut - 2;
   return layout.findOverflow(rendered, { left: bounds.left, right: bounds.right, top: bounds.top, width: bounds.width, bottom: foot, height: foot - bounds.top });
 }
 

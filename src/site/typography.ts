@@ -25,6 +25,8 @@ const COLON = /([^\s\u00A0\u202F\d/:])[ \u00A0\u202F]*:(?![\w/=-])/g;
 const PERCENT = /(\d)[ \u00A0\u202F]*%/g;
 const EURO = /(\d)[ \u00A0\u202F]*€/g;
 const THOUSANDS = /(^|[^\d.,])(\d{1,3})((?: \d{3})+)(?![\d,])/g;
+/** A short number and the word after it (« des 4 Bornes », « 15 personnes »), not a year or a phone number. */
+const COUNT = /(^|[\s(«])(\d{1,3}) (?=\p{L})/gu;
 
 const LOCAL_RULES = [
   {
@@ -40,6 +42,9 @@ const LOCAL_RULES = [
   { name: 'fr/dash/spaced', handler: (text: string) => text.replace(/(\S)[ \u00A0][-–][ \u00A0](?=\S)/g, `$1${NBSP}– `) },
   { name: 'fr/nbsp/percent', handler: (text: string) => text.replace(PERCENT, `$1${NNBSP}%`) },
   { name: 'fr/nbsp/euro', handler: (text: string) => text.replace(EURO, `$1${NBSP}€`) },
+  // A number is not left at the end of a line without what it counts (« Culture des 4 /
+  // Bornes »). Typograf's own rule (common/nbsp/afterNumber) binds years and long numbers too.
+  { name: 'fr/nbsp/count', handler: (text: string) => text.replace(COUNT, `$1$2${NBSP}`) },
   {
     name: 'fr/nbsp/thousands',
     handler: (text: string) => text.replace(THOUSANDS, (_m, lead: string, head: string, groups: string) => lead + head + groups.replaceAll(' ', NNBSP)),

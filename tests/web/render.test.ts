@@ -30,7 +30,12 @@ typo('guillemets with inner narrow spaces, typographic apostrophe', () => {
 });
 
 typo('numbers: thousands, percent, euro', () => {
-  assert.is(typographize('38 000 salariés'), `38${NNBSP}000 salariés`);
+  assert.is(typographize('38 000 salariés'), `38${NNBSP}000${NBSP}salariés`);
+  // A short number keeps what it counts on its line (« Culture des 4 / Bornes » in print);
+  // years and phone numbers are left alone.
+  assert.is(typographize('la Culture des 4 Bornes'), `la${NBSP}Culture des 4${NBSP}Bornes`);
+  assert.is(typographize('en 2025 les lauréats'), `en${NBSP}2025 les lauréats`);
+  assert.is(typographize('06 24 53 92 53'), '06 24 53 92 53');
   assert.is(typographize('12 %'), `12${NNBSP}%`);
   assert.is(typographize('700 000 €'), `700${NNBSP}000${NBSP}€`);
   assert.is(typographize('de 2019 à 2025'), `de${NBSP}2019 à${NBSP}2025`, 'years are not grouped');
