@@ -90,8 +90,8 @@ function withLastLines(contacts, rendered, bounds, layout) {
   if (cut === undefined) return undefined;
   // The paragraph the cut falls in keeps MIN_LINES lines here too, or goes whole (a one-line
   // « La pérennisation du dispositif : » was left at the foot of habitat p. 3).
-  const paragraph = Array.from(text.querySelectorAll('p, li')).find((p) => lineTops(p, bounds).includes(cut));
-  const before = paragraph ? lineTops(paragraph, bounds).filter((top) => top < cut) : [];
+  const paragraph = Array.from(text.querySelectorAll('p, li'), (p) => lineTops(p, bounds)).find((lines) => lines.includes(cut)) ?? [];
+  const before = paragraph.filter((top) => top < cut);
   if (before.length > 0 && before.length < MIN_LINES) cut = before[0];
   if (tops.filter((top) => top < cut).length < MIN_LINES) return undefined;
   // Paged.js breaks before the first word whose top is at or under the foot it is given.

@@ -7,7 +7,7 @@
 import { BUDGETS } from '../budgets.ts';
 import { bigNumbers } from '../data/figure-checks.ts';
 import { textLength } from '../data/warnings.ts';
-import { TIER_TITLES, tierHeading, type Compendium, type Image, type LoadedEdition } from '../model.ts';
+import { tierHeading, type Compendium, type Image, type LoadedEdition, type Tier } from '../model.ts';
 import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TierView, type TerritoryView } from '../site/view-model.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from './errors.ts';
 import { PAGE_FORMATS, type PageFormat } from './format.ts';
@@ -126,14 +126,11 @@ const SHARED_TAIL_MAX = 2;
  * de Sarreguemines – Bitche » when there is one), with the territory's own words for a title;
  * « Projet à la une », « Il est aussi lauréat » over one entry.
  */
-export function tierTitle(key: string, titre: string, count: number, territory: { dans: string; dans_titre?: string }): string {
-  if (key === 'a_la_une' || key === 'aussi_laureats') {
-    // The web's title counts the whole edition's section; a booklet may print fewer of it.
-    return titre === TIER_TITLES[key] || titre === tierHeading(key, 1) ? tierHeading(key, count) : titre;
-  }
-  if (key !== 'autres_laureats') return titre;
-  const where = territory.dans_titre ?? territory.dans;
-  return count === 1 ? `Autre lauréat ${where}` : `Les autres lauréats ${where}`;
+export function tierTitle(key: Tier, count: number, territory: { dans: string; dans_titre?: string }): string {
+  // Counted on what is printed: the web's title counts the whole edition's section, and a
+  // booklet may print fewer of it.
+  const title = tierHeading(key, count);
+  return key === 'autres_laureats' ? `${title} ${territory.dans_titre ?? territory.dans}` : title;
 }
 
 /** « 15 lauréats en 2025 » in the brochure, « 1 lauréat de ce thème » in a theme's booklet. */
@@ -218,7 +215,7 @@ export function buildPrintDocument(c: Compendium, options: PrintDocumentOptions 
     const rangs = t.rangs
       .map((r) => ({ key: r.key, titre: r.titre, anchor: `${t.id}-${r.key.replaceAll('_', '-')}`, projets: r.projets.filter(keep).map(toPrint) }))
       .filter((r) => r.projets.length > 0)
-      .map((r) => ({ ...r, titre: tierTitle(r.key, r.titre, r.projets.length, t) }));
+      .map((r) => ({ ...r, titre: tierTitle(r.key, r.projets.length, t) }));
     if (rangs.length === 0) return [];
     const { rangs: _rangs, autres: _autres, ...rest } = t; // eslint-disable-line @typescript-eslint/no-unused-vars
     const count = (key: string) => rangs.find((r) => r.key === key)?.projets.length ?? 0;

@@ -83,10 +83,12 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
   const TOLERANCE_PX = 1;
   // A gap between two pieces of content up to this size is part of the layout, not emptiness.
   const FILL_GAP_MM = 12;
+  /** An element's text on one line, without soft hyphens. */
+  const textOf = (el: Element): string => (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim();
   const describe = (el: Element): { name: string; named: boolean } => {
     const named = el.closest<HTMLElement>('[data-fit-name]');
     if (named?.dataset.fitName) return { name: named.dataset.fitName, named: true };
-    const text = (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim();
+    const text = textOf(el);
     const short = text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text;
     return { name: `<${el.tagName.toLowerCase()}>${short ? ` ${short}` : ''}`, named: false };
   };
@@ -129,8 +131,11 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     };
     const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
+    // The page's last line of text, in reading order (for a heading left at the foot).
+    let last: Node | null = null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.nodeValue?.trim()) continue;
+      if (node.parentElement?.closest('[aria-hidden="true"]') === null) last = node;
       range.selectNodeContents(node);
       for (const rect of Array.from(range.getClientRects())) {
         ink += clippedArea(rect, pagebox);
@@ -143,6 +148,13 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       const style = getComputedStyle(el);
       if (isImage || style.backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
       if (isImage || style.backgroundImage !== 'none' || !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style.backgroundColor)) span(el.getBoundingClientRect());
+      if (style.columnSpan === 'all') {
+        // It spans the nearest multi-column box: one of the content (it has a data-ref), or
+        // else Paged.js's own page columns.
+        let box = el.parentElement;
+        while (box && box !== area && getComputedStyle(box).columnCount === 'auto' && getComputedStyle(box).columnWidth === 'auto') box = box.parentElement;
+        if (!box || box === area || !area.contains(box) || !box.hasAttribute('data-ref')) facts.spanners.push(describe(el).name);
+      }
     }
     facts.ink = Math.min(1, ink / (pagebox.width * pagebox.height));
     spans.sort((a, b) => a[0] - b[0]);
@@ -157,31 +169,19 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     }
     facts.fill = areaRect.height > 0 ? Math.min(1, covered / areaRect.height) : 0;
     const names = Array.from(area.querySelectorAll<HTMLElement>('[data-fit-name]'), (el) => el.dataset.fitName ?? '');
-    const headings = Array.from(area.querySelectorAll<HTMLElement>('h1, h2, h3'), (el) => (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim());
+    const headings = Array.from(area.querySelectorAll<HTMLElement>('h1, h2, h3'), textOf);
     facts.contents = [...new Set((names.length ? names : headings).filter(Boolean))];
     facts.allowSparse = area.querySelector('[data-fit-allow-sparse]') !== null;
-    // The page's last line of text, in reading order: a heading there has its text on the next
-    // page. A tinted section heading counts whole (its count line is part of it).
-    let last: Node | null = null;
-    const lines = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
-    for (let node = lines.nextNode(); node; node = lines.nextNode()) {
-      if (node.nodeValue?.trim() && node.parentElement?.closest('[aria-hidden="true"]') === null) last = node;
-    }
+    // A heading as the page's last line has its text on the next page. A tinted section
+    // heading counts whole (its count line is part of it).
     const heading = last?.parentElement?.closest<HTMLElement>('h1, h2, h3, h4, h5, h6, .territory-head, .featured__head');
-    const headingText = (el: Element) => (el.querySelector('h1, h2, h3, h4') ?? el).textContent?.replace(/[\s\u00AD]+/g, ' ').trim() ?? '';
+    const headingText = (el: Element) => textOf(el.querySelector('h1, h2, h3, h4') ?? el);
     if (heading && !heading.closest('[data-fit-allow-sparse]')) facts.footHeading = headingText(heading);
     // A block whose heading must keep lines of its text (`.keep` with its `[data-keep-text]`,
     // print/handlers/keep-split.js) that continues on the next page with none of them here:
     // its last line here may be a facts line, but the heading is just as stranded.
     for (const keep of Array.from(area.querySelectorAll<HTMLElement>('.keep[data-split-to]:not([data-split-from])'))) {
       if (facts.footHeading === undefined && !keep.querySelector('[data-keep-text]')?.textContent?.trim()) facts.footHeading = headingText(keep);
-    }
-
-    for (const el of Array.from(area.querySelectorAll('*'))) {
-      if (getComputedStyle(el).columnSpan !== 'all') continue;
-      let box = el.parentElement;
-      while (box && box !== area && getComputedStyle(box).columnCount === 'auto' && getComputedStyle(box).columnWidth === 'auto') box = box.parentElement;
-      if (!box || box === area || !area.contains(box) || !box.hasAttribute('data-ref')) facts.spanners.push(describe(el).name);
     }
 
     // Overflow of the content area. Paged.js lays a page out in CSS columns: what does not fit

@@ -71,9 +71,9 @@ doc('tier titles and counts as printed: the territory named in the heading, a th
   assert.is(titles.thionville, 'Les autres lauréats sur le territoire de Thionville');
   assert.is(titles['sarreguemines-bitche'], 'Autre lauréat sur le territoire de Sarreguemines – Bitche', 'singular');
   // Singular over one entry (a theme's booklet prints one « aussi lauréat » of a territory).
-  assert.is(tierTitle('aussi_laureats', 'Ils sont aussi lauréats', 1, { dans: 'en Moselle' }), 'Il est aussi lauréat');
-  assert.is(tierTitle('aussi_laureats', 'Il est aussi lauréat', 2, { dans: 'en Moselle' }), 'Ils sont aussi lauréats');
-  assert.is(tierTitle('a_la_une', 'Projets à la une', 1, { dans: 'en Moselle' }), 'Projet à la une');
+  assert.is(tierTitle('aussi_laureats', 1, { dans: 'en Moselle' }), 'Il est aussi lauréat');
+  assert.is(tierTitle('aussi_laureats', 2, { dans: 'en Moselle' }), 'Ils sont aussi lauréats');
+  assert.is(tierTitle('a_la_une', 1, { dans: 'en Moselle' }), 'Projet à la une');
   const education = buildPrintDocument(c, { theme: 'education' }).territoires.flatMap((t) => t.rangs.filter((r) => r.key === 'aussi_laureats').map((r) => `${r.projets.length} ${r.titre}`));
   assert.ok(education.includes('1 Il est aussi lauréat'), education.join(' | '));
   assert.is(countLabel(15, 'edition', 2025), `15${NB}lauréats en 2025`);

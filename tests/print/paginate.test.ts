@@ -10,7 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
 import { PaginationError, PaginationTimeoutError, PrintInputNotFoundError } from '../../src/print/errors.ts';
-import { collectPageFacts, fitFindings } from '../../src/print/fit.ts';
+import { collectPageFacts, fitFindings, type FitFinding, type FitKind } from '../../src/print/fit.ts';
 import { loadPrintPage, paginate } from '../../src/print/paginate.ts';
 import { renderPrint } from '../../src/print/render.ts';
 import { serveFolder, type StaticServer } from '../../src/print/static-server.ts';
@@ -71,65 +71,57 @@ failing('content Paged.js gives up on (« Layout repeated ») fails instead of s
   assert.match((error as Error).message, /un élément ne tient sur aucune page/);
 });
 
-failing('a box taller than the text area is reported by name, on its page, with its excess', async (ctx) => {
-  await writeFile(
-    join(ctx.dir, 'tall.html'),
-    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
-      '<section class="chapter"><h2 class="chapter-title">Un</h2><p>Texte avant.</p>' +
-      '<div data-fit-name="Tableau géant" style="height: 320mm; break-inside: avoid">Boîte trop haute</div><p>Après.</p></section></body></html>',
-  );
+/** The fit findings of `kind` on `body` (with base.css), laid out by Paged.js in a new tab. */
+async function findingsOf(ctx: Context, name: string, body: string, kind: FitKind): Promise<FitFinding[]> {
+  await writeFile(join(ctx.dir, name), `<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>${body}</body></html>`);
   const page = await ctx.session.browser.newPage();
   try {
-    const loaded = await loadPrintPage(page, ctx.server.urlFor('tall.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    const loaded = await loadPrintPage(page, ctx.server.urlFor(name), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
     await paginate(page, loaded, { timeoutMs: 20_000 });
-    const overflows = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'overflow');
-    // 320 mm of box in a 297 − 20 − 22 = 255 mm text area: 65 mm too many, on page 2
-    // (Paged.js moves the box off page 1, which it cannot fill either).
-    assert.equal(overflows.map(({ page: n, name }) => ({ n, name })), [{ n: 2, name: 'Tableau géant' }]);
-    assert.match(overflows[0]?.message ?? '', /de 65\u00A0mm\./);
+    return fitFindings(await collectPageFacts(page)).filter((f) => f.kind === kind);
   } finally {
     await page.close();
   }
+}
+
+failing('a box taller than the text area is reported by name, on its page, with its excess', async (ctx) => {
+  const overflows = await findingsOf(
+    ctx,
+    'tall.html',
+    '<section class="chapter"><h2 class="chapter-title">Un</h2><p>Texte avant.</p>' +
+      '<div data-fit-name="Tableau géant" style="height: 320mm; break-inside: avoid">Boîte trop haute</div><p>Après.</p></section>',
+    'overflow',
+  );
+  // 320 mm of box in a 297 − 20 − 22 = 255 mm text area: 65 mm too many, on page 2
+  // (Paged.js moves the box off page 1, which it cannot fill either).
+  assert.equal(overflows.map(({ page: n, name }) => ({ n, name })), [{ n: 2, name: 'Tableau géant' }]);
+  assert.match(overflows[0]?.message ?? '', /de 65\u00A0mm\./);
 });
 
 failing('a heading left at the foot of a page, its text on the next, is reported by its text', async (ctx) => {
   // h5: base.css keeps h1–h4 with what follows; this one is free to end the page.
-  await writeFile(
-    join(ctx.dir, 'foot.html'),
-    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
-      '<p style="height: 235mm">Texte avant.</p><h5>Titre orphelin</h5><p style="height: 80mm; break-inside: avoid">Son texte.</p>' +
-      '<h5>Titre suivi</h5><p>Son texte, sur la même page.</p></body></html>',
+  const found = await findingsOf(
+    ctx,
+    'foot.html',
+    '<p style="height: 235mm">Texte avant.</p><h5>Titre orphelin</h5><p style="height: 80mm; break-inside: avoid">Son texte.</p>' +
+      '<h5>Titre suivi</h5><p>Son texte, sur la même page.</p>',
+    'heading-at-foot',
   );
-  const page = await ctx.session.browser.newPage();
-  try {
-    const loaded = await loadPrintPage(page, ctx.server.urlFor('foot.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
-    await paginate(page, loaded, { timeoutMs: 20_000 });
-    const found = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'heading-at-foot');
-    assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Titre orphelin' }]);
-    assert.match(found[0]?.message ?? '', /^Page 1\u00A0: le titre «\u00A0Titre orphelin\u00A0» termine la page/);
-  } finally {
-    await page.close();
-  }
+  assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Titre orphelin' }]);
+  assert.match(found[0]?.message ?? '', /^Page 1\u00A0: le titre «\u00A0Titre orphelin\u00A0» termine la page/);
 });
 
 failing('a box set across columns outside a multi-column box is a layout fault', async (ctx) => {
   // The theme booklets' lead (column-span: all in a one-column text) spanned Paged.js's own
   // page columns, out of its text's flow, and ran past the foot of its page.
-  await writeFile(
-    join(ctx.dir, 'spanner.html'),
-    '<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>' +
-      '<section data-fit-name="Projet sans colonnes"><div><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section>' +
-      '<section data-fit-name="Projet en colonnes"><div style="columns: 2"><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section></body></html>',
+  const found = await findingsOf(
+    ctx,
+    'spanner.html',
+    '<section data-fit-name="Projet sans colonnes"><div><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section>' +
+      '<section data-fit-name="Projet en colonnes"><div style="columns: 2"><p style="column-span: all">Chapeau.</p><p>Texte.</p></div></section>',
+    'layout-fault',
   );
-  const page = await ctx.session.browser.newPage();
-  try {
-    const loaded = await loadPrintPage(page, ctx.server.urlFor('spanner.html'), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
-    await paginate(page, loaded, { timeoutMs: 20_000 });
-    const found = fitFindings(await collectPageFacts(page)).filter((f) => f.kind === 'layout-fault');
-    assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Projet sans colonnes' }]);
-  } finally {
-    await page.close();
-  }
+  assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Projet sans colonnes' }]);
 });
 
 failing('requests leaving the local server are refused at once and listed', async (ctx) => {
