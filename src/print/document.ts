@@ -8,7 +8,7 @@ import { BUDGETS } from '../budgets.ts';
 import { bigNumbers } from '../data/figure-checks.ts';
 import { textLength } from '../data/warnings.ts';
 import { tierHeading, type Compendium, type Image, type LoadedEdition, type Tier } from '../model.ts';
-import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TierView, type TerritoryView } from '../site/view-model.ts';
+import { buildViewModel, isAvailable, type EditionView, type ProjectView, type TestimonialView, type TierView, type TerritoryView } from '../site/view-model.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from './errors.ts';
 import { PAGE_FORMATS, type PageFormat } from './format.ts';
 import { NBSP } from './french.ts';
@@ -63,6 +63,12 @@ export interface PrintTerritory extends Omit<TerritoryView, 'rangs' | 'autres'> 
   compact: boolean;
   /** What the opener says under the name: « 15 lauréats en 2025 », « 1 lauréat de ce thème ». */
   countLabel: string;
+  /**
+   * The edition's testimonial by one of this section's laureates, if any: printed again at the
+   * foot of the section's last page when that page would be left short
+   * (print/handlers/section-quote.js), never elsewhere.
+   */
+  temoignage?: TestimonialView;
 }
 
 export interface TocEntry {
@@ -137,6 +143,16 @@ export function tierTitle(key: Tier, count: number, territory: { dans: string; d
 export function countLabel(count: number, kind: PrintKind, year: number): string {
   const laureates = `${count}${NBSP}lauréat${count > 1 ? 's' : ''}`;
   return kind === 'theme' ? `${laureates} de ce thème` : `${laureates} en ${year}`;
+}
+
+/**
+ * The first of the edition's testimonials (in the edition's order) given by the organisation of
+ * one of the projects printed in a section: the laureate's own words, already in the book, that
+ * a short last page of its section may print again beside its project.
+ */
+export function sectionTestimonial<T extends { organisation?: string }>(testimonials: readonly T[], tiers: readonly { projets: readonly { organisation: { id: string } }[] }[]): T | undefined {
+  const organisations = new Set(tiers.flatMap((r) => r.projets.map((p) => p.organisation.id)));
+  return testimonials.find((t) => t.organisation !== undefined && organisations.has(t.organisation));
 }
 
 /** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly spreads). */
@@ -221,7 +237,8 @@ export function buildPrintDocument(c: Compendium, options: PrintDocumentOptions 
     const count = (key: string) => rangs.find((r) => r.key === key)?.projets.length ?? 0;
     const tailShared = count('a_la_une') > 0 && count('aussi_laureats') === 0 && count('autres_laureats') > 0 && count('autres_laureats') <= SHARED_TAIL_MAX;
     const laureats = rangs.reduce((n, r) => n + r.projets.length, 0);
-    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats, tailShared, compact: kind === 'theme', countLabel: countLabel(laureats, kind, source.annee) }];
+    const temoignage = sectionTestimonial(edition.temoignages, rangs);
+    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats, tailShared, compact: kind === 'theme', countLabel: countLabel(laureats, kind, source.annee), ...optional('temoignage', temoignage) }];
   });
   if (sujet && territoires.length === 0) throw new EmptyBookletError(sujet.nom, source.annee);
   const projets = territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets));

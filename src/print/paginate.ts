@@ -132,7 +132,13 @@ export async function loadPrintPage(page: Page, url: string, options: LoadOption
   }, pageSetupCss(options.bleedMm, options.cropMarks));
   await page.addScriptTag({ path: PAGED_JS });
   const handlers = (await readdir(HANDLERS_DIR)).filter((name) => name.endsWith('.js')).sort();
-  for (const name of handlers) await page.addScriptTag({ path: join(HANDLERS_DIR, name) });
+  for (const name of handlers) {
+    // A handler that throws while loading (two top-level declarations of one name in these
+    // shared-scope scripts) would be left out without a word, and its layout rule with it.
+    const errors = loaded.pageErrors.length;
+    await page.addScriptTag({ path: join(HANDLERS_DIR, name) });
+    if (loaded.pageErrors.length > errors) throw new Error(`print/handlers/${name} failed to load: ${loaded.pageErrors.slice(errors).join('; ')}`);
+  }
   return loaded;
 }
 

@@ -80,6 +80,25 @@ fit('reports empty and near-empty pages, but not parity blanks, covers, openers 
   ]);
 });
 
+fit('a page filled over less than 75 % of its height is named by what it holds', () => {
+  const findings = fitFindings([
+    page(33, { fill: 0.67, contents: ['Ateliers pour l’accès aux droits', 'Valo’ Lab'] }),
+    page(34, { fill: 0.75 }),
+    page(35, { fill: 0.4, allowSparse: true }),
+    page(36, { fill: 0.5, name: 'opener' }),
+    page(37, { fill: 0.6 }),
+  ]);
+  assert.equal(findings, [
+    {
+      kind: 'sparse-page',
+      page: 33,
+      name: 'Ateliers pour l’accès aux droits',
+      message: `Page 33 presque vide${NB}: Ateliers pour l’accès aux droits, Valo’ Lab (67${NB}% de la hauteur remplie). Rapprochez la suite de cette page ou étoffez-la.`,
+    },
+    { kind: 'sparse-page', page: 37, message: `Page 37 presque vide${NB}: sans titre (60${NB}% de la hauteur remplie). Rapprochez la suite de cette page ou étoffez-la.` },
+  ]);
+});
+
 fit('says « moins de 1 % » rather than 0 %, and does not call a page with an overflow empty', () => {
   const overflow = { name: 'Tableau', named: true, where: 'area' as const, excessMm: 65 };
   const findings = fitFindings([page(1, { ink: 0.004 }), page(2, { ink: 0.001, overflows: [overflow] })]);

@@ -115,7 +115,7 @@ html('the call for projects is a numbered 01–04 process; sections carry their 
   // Read aloud too: the PDF's list items carry no label, the number is the step's only one.
   const steps = [...source.matchAll(/<span class="step__number">(\d+)<\/span>/g)].map((m) => m[1]);
   assert.equal(steps, ['01', '02', '03', '04']);
-  assert.match(source, /<section class="territory" data-running="Territoire de Thionville">/);
+  assert.match(source, /<section class="territory" data-running="Territoire de Thionville" data-section="territoire-thionville">/);
   assert.match(source, /data-edition="Innovation Sociale en Moselle 2025"/);
   assert.match(source, /<a href="#territoire-thionville"><span class="toc__text">Territoire de Thionville<\/span><\/a>/);
 });

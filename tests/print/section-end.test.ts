@@ -1,0 +1,93 @@
+/**
+ * What a section's last page gets when it ends short, laid out by the real Paged.js with our
+ * handlers: its laureate's testimonial (print/handlers/section-quote.js) where it fits and only
+ * there; nothing moves to another page for it.
+ */
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
+import { loadPrintPage, paginate } from '../../src/print/paginate.ts';
+import { serveFolder, type StaticServer } from '../../src/print/static-server.ts';
+
+interface Context {
+  session: BrowserSession;
+  server: StaticServer;
+  dir: string;
+}
+
+const ends = suite<Context>('section ends: a laureate’s testimonial on a short last page');
+
+ends.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'compendium-section-end-'));
+  await copyFile(new URL('../../print/base.css', import.meta.url), join(ctx.dir, 'base.css'));
+  ctx.server = await serveFolder(ctx.dir);
+  ctx.session = await launchBrowser();
+});
+
+ends.after(async (ctx) => {
+  await ctx.session?.close();
+  await ctx.server?.close();
+  if (ctx.dir) await rm(ctx.dir, { recursive: true, force: true });
+});
+
+/** Lays out `body` (with base.css) and returns each page's text. */
+async function pageTexts(ctx: Context, name: string, body: string): Promise<string[]> {
+  await writeFile(join(ctx.dir, name), `<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>${body}</body></html>`);
+  const page = await ctx.session.browser.newPage();
+  try {
+    const loaded = await loadPrintPage(page, ctx.server.urlFor(name), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
+    await paginate(page, loaded, { timeoutMs: 20_000 });
+    return await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.pagedjs_page_content'), (area) => (area.textContent ?? '').replace(/\s*«/g, ' «').replace(/\s+/g, ' ').trim()),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+const quote = (who: string, height = '') =>
+  `<div class="section-quote" data-section-quote style="margin-top: 10mm${height ? `; height: ${height}` : ''}"><blockquote><p>« Citation ${who} »</p></blockquote></div>`;
+/** A block of `mm` millimetres that never splits. */
+const block = (mm: number, text: string) => `<div style="height: ${mm}mm; break-inside: avoid">${text}</div>`;
+
+ends('a section that ends on a short page gets its testimonial there, once', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'short.html',
+    `<section data-section="a">${block(140, 'Texte A.')}${quote('A')}</section>` +
+      `<section data-section="b" style="break-before: page">${block(130, 'Texte B.')}</section>`,
+  );
+  assert.is(pages.length, 2, 'the quote adds no page');
+  assert.equal(pages, ['Texte A. « Citation A »', 'Texte B.'], 'under the section’s last entry; the next section where it was');
+});
+
+ends('the next section, started on the same page, moves down under the testimonial', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'shared.html',
+    `<section data-section="a">${block(100, 'Texte A.')}${quote('A')}</section>\n<section data-section="b">${block(80, 'Texte B.')}${quote('B')}</section>` +
+      `<section data-section="c">${block(200, 'Texte C.')}</section>`,
+  );
+  // Page 1 (71 %) ends sections A and B: one testimonial a page, A's, and B under it. Section
+  // C, 200 mm, starts page 2 as it did.
+  assert.equal(pages, ['Texte A. « Citation A » Texte B.', 'Texte C.']);
+});
+
+ends('a full page, a section that goes on, a quote too tall: no testimonial', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'no-room.html',
+    // Page 1: 84 % filled. Page 2: 39 %, but section C goes on to page 3 (its next block does
+    // not fit), which ends it at 78 % and takes its quote. Page 4: 74 %, and a quote of 60 mm
+    // does not fit in the 65 mm left.
+    `<section data-section="a">${block(215, 'Texte A.')}${quote('A')}</section>` +
+      `<section data-section="c" style="break-before: page">${block(100, 'Début C.')}${block(200, 'Suite C.')}${quote('C')}</section>` +
+      `<section data-section="d" style="break-before: page">${block(190, 'Texte D.')}${quote('D', '60mm')}</section>`,
+  );
+  assert.equal(pages, ['Texte A.', 'Début C.', 'Suite C. « Citation C »', 'Texte D.']);
+});
+
+ends.run();
