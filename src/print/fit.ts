@@ -51,14 +51,17 @@ export interface PageFacts {
   /** Text and image area over the page (trim) area, 0–1. */
   ink: number;
   /**
-   * Share of the content area's height that holds content, 0–1: text lines, images and tinted
-   * boxes, a gap under FILL_GAP_MM between them counting as filled (the space between
+   * Share of the content area's height that holds content, 0–1: text lines, images, tinted
+   * boxes and rules, a gap under FILL_GAP_MM between them counting as filled (the space between
    * paragraphs and entries), a larger one or the foot left empty not.
    */
   fill: number;
   /** What is on the page, for messages: `data-fit-name` of the boxes on it, else its headings. */
   contents: string[];
+  /** Everything on the page is in boxes that may be sparse by design (`data-fit-allow-sparse`). */
   allowSparse: boolean;
+  /** The page holds such a box (an opener, the contents, the notes), maybe beside other text. */
+  sparseBox: boolean;
   overflows: OverflowFact[];
   /** Boxes limited by `data-fit-max-pages` that appear on this page. */
   limited: { ref: string; name: string; maxPages: number }[];
@@ -110,6 +113,7 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       fill: 0,
       contents: [],
       allowSparse: false,
+      sparseBox: false,
       overflows: [],
       limited: [],
       images: [],
@@ -121,7 +125,7 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     if (!pagebox || !area || !areaRect) return facts;
 
     // Ink: text line boxes plus images, clipped to the page, over the page area. Fill: the
-    // vertical extent of the same, and of tinted boxes, over the content area.
+    // vertical extent of the same, and of tinted boxes and rules, over the content area.
     let ink = 0;
     const spans: Array<[number, number]> = [];
     const span = (rect: DOMRect) => {
@@ -133,9 +137,12 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     const range = document.createRange();
     // The page's last line of text, in reading order (for a heading left at the foot).
     let last: Node | null = null;
+    // Text outside any box that may leave its page sparse: the page is judged like any other.
+    let judged = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.nodeValue?.trim()) continue;
       if (node.parentElement?.closest('[aria-hidden="true"]') === null) last = node;
+      if (!node.parentElement?.closest('[data-fit-allow-sparse]')) judged = true;
       range.selectNodeContents(node);
       for (const rect of Array.from(range.getClientRects())) {
         ink += clippedArea(rect, pagebox);
@@ -148,6 +155,13 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       const style = getComputedStyle(el);
       if (isImage || style.backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
       if (isImage || style.backgroundImage !== 'none' || !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style.backgroundColor)) span(el.getBoundingClientRect());
+      // A rule is printed too: the lines of a notes page, the rule between two entries.
+      const rule = (side: 'Top' | 'Bottom') => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== 'none' && !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style[`border${side}Color`]);
+      if (rule('Top') || rule('Bottom')) {
+        const rect = el.getBoundingClientRect();
+        if (rule('Top')) span(new DOMRect(rect.left, rect.top, rect.width, parseFloat(style.borderTopWidth)));
+        if (rule('Bottom')) span(new DOMRect(rect.left, rect.bottom - parseFloat(style.borderBottomWidth), rect.width, parseFloat(style.borderBottomWidth)));
+      }
       if (style.columnSpan === 'all') {
         // It spans the nearest multi-column box: one of the content (it has a data-ref), or
         // else Paged.js's own page columns.
@@ -171,7 +185,10 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
     const names = Array.from(area.querySelectorAll<HTMLElement>('[data-fit-name]'), (el) => el.dataset.fitName ?? '');
     const headings = Array.from(area.querySelectorAll<HTMLElement>('h1, h2, h3'), textOf);
     facts.contents = [...new Set((names.length ? names : headings).filter(Boolean))];
-    facts.allowSparse = area.querySelector('[data-fit-allow-sparse]') !== null;
+    // A contents page or an opener may be sparse by design; a page it shares with other text
+    // may not (a booklet's contents and introduction, 66–73 % filled, were let through).
+    facts.sparseBox = area.querySelector('[data-fit-allow-sparse]') !== null;
+    facts.allowSparse = !judged && facts.sparseBox;
     // A heading as the page's last line has its text on the next page. A tinted section
     // heading counts whole (its count line is part of it).
     const heading = last?.parentElement?.closest<HTMLElement>('h1, h2, h3, h4, h5, h6, .territory-head, .featured__head');
@@ -343,7 +360,9 @@ export function fitFindings(facts: readonly PageFacts[], options: FitOptions = {
     // A page with an overflow is full, whatever its ink: the overflow is the finding.
     if (page.blank || page.overflows.length > 0) continue;
     const sparse = page.allowSparse || (page.name !== undefined && sparsePages.has(page.name));
-    if (page.ink >= minInk) {
+    // Little text beside a box that is sparse by design (the notes' ruled lines grown to the
+    // foot) is judged by the height it all fills, not by its ink.
+    if (page.ink >= minInk || (page.ink > 0 && page.sparseBox)) {
       if (sparse || page.fill >= minFill) continue;
       const what = page.contents.length ? page.contents.join(', ') : 'sans titre';
       findings.push({

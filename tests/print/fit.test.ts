@@ -13,6 +13,7 @@ const page = (n: number, facts: Partial<PageFacts> = {}): PageFacts => ({
   fill: 1,
   contents: [],
   allowSparse: false,
+  sparseBox: false,
   overflows: [],
   limited: [],
   images: [],
@@ -97,6 +98,20 @@ fit('a page filled over less than 75 % of its height is named by what it holds',
     },
     { kind: 'sparse-page', page: 37, message: `Page 37 presque vide${NB}: sans titre (60${NB}% de la hauteur remplie). Rapprochez la suite de cette page ou étoffez-la.` },
   ]);
+});
+
+fit('a page that shares a box sparse by design with other text is judged by what it fills', () => {
+  const findings = fitFindings([
+    // An opener or the contents alone: sparse by design.
+    page(2, { ink: 0.05, fill: 0.4, allowSparse: true, sparseBox: true }),
+    // Three entries, then the notes' lines grown to the foot: filled, little ink.
+    page(13, { ink: 0.09, fill: 0.92, sparseBox: true }),
+    // The same entries with the notes cut short: judged by height, not let through.
+    page(14, { ink: 0.09, fill: 0.5, sparseBox: true, contents: ['Bricol’Age'] }),
+    // A booklet's contents beside its introduction, both short.
+    page(15, { ink: 0.2, fill: 0.6, sparseBox: true, contents: ['Introduction'] }),
+  ]);
+  assert.equal(findings.map(({ kind, page: n }) => [kind, n]), [['sparse-page', 14], ['sparse-page', 15]]);
 });
 
 fit('says « moins de 1 % » rather than 0 %, and does not call a page with an overflow empty', () => {

@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
 import { buildPrint, type BuildPrintResult } from '../../src/print/build.ts';
 import { loadCompendium } from '../../src/data/index.ts';
-import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, poppler, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
+import { blankPages, pageTexts, pdfLines, pdfOutline, pdfStructure, pixelFill, poppler, requirePoppler, squash, tocNumbers, type StructNode } from './pdf-helpers.ts';
 import { BUNDLED_DATA, ENV, tempDir } from './support/fixture.ts';
 
 interface Built {
@@ -23,6 +23,8 @@ interface Built {
   lines: string[][];
   outline: Awaited<ReturnType<typeof pdfOutline>>;
   blank: boolean[];
+  /** Each page's filled height, from its pixels. */
+  fill: number[];
   tags: StructNode[];
 }
 
@@ -53,6 +55,7 @@ layout.before(async (ctx) => {
         lines: await pdfLines(bytes),
         outline: await pdfOutline(bytes),
         blank: await blankPages(result.screen.path),
+        fill: await pixelFill(result.screen.path),
         tags: await pdfStructure(bytes),
       });
     }
@@ -100,6 +103,17 @@ layout('no page under 75 % filled, but the cover, openers, notes, the back cover
   // p. 9, 73 %): a laureate's testimonial closes them now (print/handlers/section-quote.js).
   const sparse = docs.flatMap((doc) => doc.result.findings.filter((f) => f.kind === 'sparse-page' || f.kind === 'empty-page').map((f) => `${doc.id}: ${f.message}`));
   assert.equal(sparse, []);
+});
+
+layout('no page under 75 % filled read from the PDF’s pixels, but the covers, openers and the blank page', ({ docs }) => {
+  const low = docs.flatMap((doc) =>
+    doc.fill.flatMap((fill, i) => {
+      const facts = doc.result.pageFacts[i];
+      const exempt = i === 0 || i === doc.fill.length - 1 || doc.blank[i] || facts?.allowSparse || facts?.name?.startsWith('opener');
+      return fill < 0.75 && !exempt ? [`${doc.id} p. ${i + 1}: ${Math.round(fill * 100)} %`] : [];
+    }),
+  );
+  assert.equal(low, []);
 });
 
 layout('a laureate’s testimonial closes the short last page of its section, and only that page', ({ docs }) => {

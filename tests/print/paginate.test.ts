@@ -124,6 +124,23 @@ failing('a box set across columns outside a multi-column box is a layout fault',
   assert.equal(found.map(({ page: n, name }) => ({ n, name })), [{ n: 1, name: 'Projet sans colonnes' }]);
 });
 
+failing('a contents box does not excuse the rest of its page; ruled lines count as filled', async (ctx) => {
+  const found = await findingsOf(
+    ctx,
+    'shared-sparse.html',
+    // Page 1: a short contents (sparse by design) and a short text under it, 45 % filled: before,
+    // the contents' mark let the whole page through (a booklet's contents and introduction).
+    '<nav data-fit-allow-sparse><p>Sommaire</p></nav><div style="height: 110mm; background: #eee">Introduction</div>' +
+      // Page 2 (the next box does not fit on page 1): a tinted box, then rules every 8 mm to
+      // the foot (a notes block): filled, not a hole.
+      '<div style="height: 150mm; break-inside: avoid; background: #eee">Dernière entrée.</div><section data-fit-allow-sparse>' +
+      Array.from({ length: 12 }, () => '<div style="height: 8mm; border-bottom: 0.4pt solid #999"></div>').join('') +
+      '</section>',
+    'sparse-page',
+  );
+  assert.equal(found.map((f) => f.page), [1]);
+});
+
 failing('requests leaving the local server are refused at once and listed', async (ctx) => {
   await writeFile(join(ctx.dir, 'external.html'), '<!doctype html><html lang="fr"><title>t</title><img src="https://example.org/logo.png" alt=""></html>');
   const page = await ctx.session.browser.newPage();

@@ -340,6 +340,37 @@ export async function blankPages(path: string): Promise<boolean[]> {
   return blank;
 }
 
+/**
+ * Each page's share of its text area's height that holds ink, read from pixels (30 ppi): rows
+ * with any mark between the margins (text, tints, rules, images), a gap of 12 mm or more
+ * counted as empty, as a reader sees a hole. Independent of the layout check's own measure
+ * (src/print/fit.ts), which reads the laid-out boxes.
+ */
+export async function pixelFill(path: string, margins = { topMm: 20, bottomMm: 22, sideMm: 15 }): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'compendium-fill-'));
+  const ppi = 30;
+  const px = (mm: number) => Math.round((mm * ppi) / 25.4);
+  poppler('pdftoppm', ['-r', String(ppi), '-gray', '-png', path, join(dir, 'p')]);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+  const fills: number[] = [];
+  for (const file of files) {
+    const { data, info } = await sharp(join(dir, file)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const top = px(margins.topMm);
+    const bottom = info.height - px(margins.bottomMm);
+    let covered = 0;
+    let end = top;
+    for (let y = top; y < bottom; y++) {
+      const row = data.subarray(y * info.width + px(margins.sideMm), (y + 1) * info.width - px(margins.sideMm));
+      if (!row.some((v) => v < 250)) continue;
+      covered += y - end < px(12) ? y - end + 1 : 1;
+      end = y + 1;
+    }
+    fills.push(covered / (bottom - top));
+  }
+  await rm(dir, { recursive: true, force: true });
+  return fills;
+}
+
 export interface StructNode {
   page: number;
   role: string;

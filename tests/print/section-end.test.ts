@@ -58,7 +58,7 @@ ends('a section that ends on a short page gets its testimonial there, once', asy
     ctx,
     'short.html',
     `<section data-section="a">${block(140, 'Texte A.')}${quote('A')}</section>` +
-      `<section data-section="b" style="break-before: page">${block(130, 'Texte B.')}</section>`,
+      `<section data-section="b">${block(130, 'Texte B.')}</section>`,
   );
   assert.is(pages.length, 2, 'the quote adds no page');
   assert.equal(pages, ['Texte A. « Citation A »', 'Texte B.'], 'under the section’s last entry; the next section where it was');
@@ -84,8 +84,8 @@ ends('a full page, a section that goes on, a quote too tall: no testimonial', as
     // not fit), which ends it at 78 % and takes its quote. Page 4: 74 %, and a quote of 60 mm
     // does not fit in the 65 mm left.
     `<section data-section="a">${block(215, 'Texte A.')}${quote('A')}</section>` +
-      `<section data-section="c" style="break-before: page">${block(100, 'Début C.')}${block(200, 'Suite C.')}${quote('C')}</section>` +
-      `<section data-section="d" style="break-before: page">${block(190, 'Texte D.')}${quote('D', '60mm')}</section>`,
+      `<section data-section="c">${block(100, 'Début C.')}${block(200, 'Suite C.')}${quote('C')}</section>` +
+      `<section data-section="d">${block(190, 'Texte D.')}${quote('D', '60mm')}</section>`,
   );
   assert.equal(pages, ['Texte A.', 'Début C.', 'Suite C. « Citation C »', 'Texte D.']);
 });
