@@ -66,7 +66,7 @@ export interface PrintTerritory extends Omit<TerritoryView, 'rangs' | 'autres'> 
   /**
    * The edition's testimonial by one of this section's laureates, if any: printed again at the
    * foot of the section's last page when that page would be left short
-   * (print/handlers/section-quote.js), never elsewhere.
+   * (print/handlers/closing-quote.js), never elsewhere.
    */
   temoignage?: TestimonialView;
 }

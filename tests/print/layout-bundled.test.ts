@@ -100,7 +100,7 @@ layout('no page under 75 % filled, but the cover, openers, notes, the back cover
   // opener's page), partners and other policies flow, short one-page texts are set larger or
   // in pairs to fill their page (print/handlers/fit-fill.js). The last two short pages were
   // section ends whose next section did not fit under them (brochure p. 34, 67 %; lien-social
-  // p. 9, 73 %): a laureate's testimonial closes them now (print/handlers/section-quote.js).
+  // p. 9, 73 %): a laureate's testimonial closes them now (print/handlers/closing-quote.js).
   const sparse = docs.flatMap((doc) => doc.result.findings.filter((f) => f.kind === 'sparse-page' || f.kind === 'empty-page').map((f) => `${doc.id}: ${f.message}`));
   assert.equal(sparse, []);
 });

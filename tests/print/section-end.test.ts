@@ -1,6 +1,6 @@
 /**
  * What a section's last page gets when it ends short, laid out by the real Paged.js with our
- * handlers: its laureate's testimonial (print/handlers/section-quote.js) where it fits and only
+ * handlers: its laureate's testimonial (print/handlers/closing-quote.js) where it fits and only
  * there; nothing moves to another page for it.
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -74,6 +74,19 @@ ends('the next section, started on the same page, moves down under the testimoni
   // Page 1 (71 %) ends sections A and B: one testimonial a page, A's, and B under it. Section
   // C, 200 mm, starts page 2 as it did.
   assert.equal(pages, ['Texte A. « Citation A » Texte B.', 'Texte C.']);
+});
+
+ends('the notes grow under the testimonial; a page that holds an opener gets none', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'filler.html',
+    `<section data-section="a">${block(120, 'Texte A.')}${quote('A')}</section>\n<div data-fit-grow data-fit-allow-sparse>Ouverture B</div>` +
+      `\n<section data-section="b">${block(150, 'Texte B.')}</section>` +
+      `<section data-section="c">${block(120, 'Texte C.')}${quote('C')}</section>\n<section class="notes" data-fit-grow><p>Notes</p></section>`,
+  );
+  // Page 1: section A ends beside an opener that grows to the foot. Page 3: section C ends,
+  // its words, then the notes.
+  assert.equal(pages, ['Texte A. Ouverture B', 'Texte B.', 'Texte C. « Citation C » Notes']);
 });
 
 ends('a full page, a section that goes on, a quote too tall: no testimonial', async (ctx) => {

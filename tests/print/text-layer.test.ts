@@ -209,7 +209,7 @@ text('every word of the brochure is found in the screen PDF as often as the docu
     .slice(html.indexOf('<body'))
     .replace(/<span class="visually-hidden">.*?<\/span>/gs, '')
     // A section's testimonial prints only where its last page has room for it
-    // (print/handlers/section-quote.js); the testimonials chapter prints them all.
+    // (print/handlers/closing-quote.js); the testimonials chapter prints them all.
     .replace(/<div[^>]*data-section-quote[^>]*>.*?<\/div>/gs, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
