@@ -18,8 +18,9 @@
  * already decided: the quote only takes room the page had left, or is taken out again.
  *
  * Before fit-grow.js (file-name order): the notes after the last section are filler, not
- * content, and grow under the quote; a page that holds a territory opener is left alone, the
- * opener grows to its foot.
+ * content: they grow under the quote, or give way to it when both do not fit (the notes pages
+ * after them stay). A page that holds a territory opener is left alone: the opener grows to its
+ * foot.
  */
 {
   /** Pages whose content reaches this share of their height keep their white. */
@@ -80,8 +81,13 @@
         delete copy.dataset.sectionQuote;
         copy.dataset.closingQuote = '';
         section.append(copy);
+        // The notes' block gives way when only it does not fit: a reader gets the notes pages
+        // that follow, and the section its closing word (the Thionville booklet's p. 5).
+        const notes = outside(area, box) > before ? area.querySelector(FILLER) : null;
+        if (notes) notes.style.display = 'none';
         if (outside(area, box) > before) {
           copy.remove();
+          if (notes) notes.style.removeProperty('display');
         } else {
           // One testimonial a page: two stacked would read as a chapter of their own.
           used.add(key);

@@ -41,7 +41,8 @@ async function pageTexts(ctx: Context, name: string, body: string): Promise<stri
     const loaded = await loadPrintPage(page, ctx.server.urlFor(name), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
     await paginate(page, loaded, { timeoutMs: 20_000 });
     return await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.pagedjs_page_content'), (area) => (area.textContent ?? '').replace(/\s*«/g, ' «').replace(/\s+/g, ' ').trim()),
+      // innerText: what shows (a block the layout hid is not read).
+      Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content'), (area) => area.innerText.replace(/\s*«/g, ' «').replace(/\s+/g, ' ').trim()),
     );
   } finally {
     await page.close();
@@ -87,6 +88,15 @@ ends('the notes grow under the testimonial; a page that holds an opener gets non
   // Page 1: section A ends beside an opener that grows to the foot. Page 3: section C ends,
   // its words, then the notes.
   assert.equal(pages, ['Texte A. Ouverture B', 'Texte B.', 'Texte C. « Citation C » Notes']);
+});
+
+ends('the notes give way to the testimonial when both do not fit', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'give-way.html',
+    `<section data-section="c">${block(180, 'Texte C.')}${quote('C')}</section>\n<section class="notes" data-fit-grow style="min-height: 60mm"><p>Notes</p></section>`,
+  );
+  assert.equal(pages, ['Texte C. « Citation C »']);
 });
 
 ends('a full page, a section that goes on, a quote too tall: no testimonial', async (ctx) => {
