@@ -12,6 +12,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-
 import sharp from 'sharp';
 import * as assert from 'uvu/assert';
 import type { BuildPrintResult } from '../../src/print/build.ts';
+import { PAGE_FORMATS } from '../../src/print/format.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -341,12 +342,13 @@ export async function blankPages(path: string): Promise<boolean[]> {
 }
 
 /**
- * Each page's share of its text area's height that holds ink, read from pixels (30 ppi): rows
+ * Each page's share of its text area's height (A4's margins, src/print/format.ts, unless told)
+ * that holds ink, read from pixels (30 ppi): rows
  * with any mark between the margins (text, tints, rules, images), a gap of 12 mm or more
  * counted as empty, as a reader sees a hole. Independent of the layout check's own measure
  * (src/print/fit.ts), which reads the laid-out boxes.
  */
-export async function pixelFill(path: string, margins = { topMm: 20, bottomMm: 22, sideMm: 15 }): Promise<number[]> {
+export async function pixelFill(path: string, margins = { topMm: PAGE_FORMATS.A4.margins.top, bottomMm: PAGE_FORMATS.A4.margins.bottom, sideMm: 15 }): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'compendium-fill-'));
   const ppi = 30;
   const px = (mm: number) => Math.round((mm * ppi) / 25.4);
