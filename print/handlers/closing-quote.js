@@ -28,8 +28,10 @@
   /** What fit-grow.js grows to fill a page: not content of its own. */
   const FILLER = '.notes';
 
+  /** Each section's candidates, in order; the sections closed and the quotes printed. */
   const quotes = new Map();
-  const used = new Set();
+  const closed = new Set();
+  const printed = new Set();
 
   /** The bottom of the page's lowest content box, in px (filler and Paged.js's overflow columns left out). */
   const contentBottom = (area, box) => {
@@ -56,14 +58,14 @@
   class ClosingQuote extends Paged.Handler {
     beforeParsed(content) {
       for (const quote of content.querySelectorAll('[data-section-quote]')) {
-        const section = quote.closest('[data-section]');
-        if (section) quotes.set(section.dataset.section, quote);
+        const key = quote.closest('[data-section]')?.dataset.section;
+        if (key) quotes.set(key, [...(quotes.get(key) ?? []), quote]);
         quote.remove();
       }
     }
 
     afterPageLayout(pageElement, _page, breakToken) {
-      if (quotes.size === used.size) return;
+      if (quotes.size === closed.size) return;
       const area = pageElement.querySelector('.pagedjs_page_content');
       if (!area || area.querySelector(`[data-fit-grow]:not(${FILLER})`)) return;
       // Where the next page starts, in the content: inside a section, that section goes on.
@@ -73,24 +75,28 @@
       const box = area.getBoundingClientRect();
       for (const section of area.querySelectorAll('[data-section]')) {
         const key = section.dataset.section;
-        const quote = quotes.get(key);
-        if (!quote || used.has(key) || key === goesOn) continue;
+        const candidates = (quotes.get(key) ?? []).filter((quote) => !printed.has(quote.dataset.sectionQuote));
+        if (candidates.length === 0 || closed.has(key) || key === goesOn) continue;
         if (contentBottom(area, box) - box.top >= FROM * box.height) return;
         const before = outside(area, box);
-        const copy = quote.cloneNode(true);
-        delete copy.dataset.sectionQuote;
-        copy.dataset.closingQuote = '';
-        section.append(copy);
-        // The notes' block gives way when only it does not fit: a reader gets the notes pages
-        // that follow, and the section its closing word (the Thionville booklet's p. 5).
-        const notes = outside(area, box) > before ? area.querySelector(FILLER) : null;
-        if (notes) notes.style.display = 'none';
-        if (outside(area, box) > before) {
-          copy.remove();
-          if (notes) notes.style.removeProperty('display');
-        } else {
-          // One testimonial a page: two stacked would read as a chapter of their own.
-          used.add(key);
+        for (const quote of candidates) {
+          const copy = quote.cloneNode(true);
+          delete copy.dataset.sectionQuote;
+          copy.dataset.closingQuote = '';
+          section.append(copy);
+          // The notes' block gives way when only it does not fit: a reader gets the notes pages
+          // that follow, and the section its closing word (the Thionville booklet's p. 5).
+          const notes = outside(area, box) > before ? area.querySelector(FILLER) : null;
+          if (notes) notes.style.display = 'none';
+          if (outside(area, box) > before) {
+            copy.remove();
+            if (notes) notes.style.removeProperty('display');
+            continue;
+          }
+          // One testimonial a page (two stacked would read as a chapter of their own), once in
+          // the document (an organisation with laureates in two sections).
+          closed.add(key);
+          printed.add(quote.dataset.sectionQuote);
           return;
         }
       }

@@ -64,11 +64,11 @@ export interface PrintTerritory extends Omit<TerritoryView, 'rangs' | 'autres'> 
   /** What the opener says under the name: « 15 lauréats en 2025 », « 1 lauréat de ce thème ». */
   countLabel: string;
   /**
-   * The edition's testimonial by one of this section's laureates, if any: printed again at the
-   * foot of the section's last page when that page would be left short
-   * (print/handlers/closing-quote.js), never elsewhere.
+   * The edition's testimonials by this section's laureates, in the edition's order: the first
+   * that fits and is not printed yet closes the section's last page when that page would be
+   * left short (print/handlers/closing-quote.js); never elsewhere, never twice in a document.
    */
-  temoignage?: TestimonialView;
+  temoignages: TestimonialView[];
 }
 
 export interface TocEntry {
@@ -146,13 +146,14 @@ export function countLabel(count: number, kind: PrintKind, year: number): string
 }
 
 /**
- * The first of the edition's testimonials (in the edition's order) given by the organisation of
- * one of the projects printed in a section: the laureate's own words, already in the book, that
- * a short last page of its section may print again beside its project.
+ * The edition's testimonials (in the edition's order) given by the organisation of one of the
+ * projects printed in a section: the laureates' own words that a short last page of their
+ * section may print beside their projects. An organisation with laureates in two sections
+ * gives both the same candidate: the layout prints it once, where it is needed first.
  */
-export function sectionTestimonial<T extends { organisation?: string }>(testimonials: readonly T[], tiers: readonly { projets: readonly { organisation: { id: string } }[] }[]): T | undefined {
+export function sectionTestimonials<T extends { organisation?: string }>(testimonials: readonly T[], tiers: readonly { projets: readonly { organisation: { id: string } }[] }[]): T[] {
   const organisations = new Set(tiers.flatMap((r) => r.projets.map((p) => p.organisation.id)));
-  return testimonials.find((t) => t.organisation !== undefined && organisations.has(t.organisation));
+  return testimonials.filter((t) => t.organisation !== undefined && organisations.has(t.organisation));
 }
 
 /** `{ key: value }` when value is defined, else `{}` (exactOptionalPropertyTypes-friendly spreads). */
@@ -237,8 +238,8 @@ export function buildPrintDocument(c: Compendium, options: PrintDocumentOptions 
     const count = (key: string) => rangs.find((r) => r.key === key)?.projets.length ?? 0;
     const tailShared = count('a_la_une') > 0 && count('aussi_laureats') === 0 && count('autres_laureats') > 0 && count('autres_laureats') <= SHARED_TAIL_MAX;
     const laureats = rangs.reduce((n, r) => n + r.projets.length, 0);
-    const temoignage = sectionTestimonial(edition.temoignages, rangs);
-    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats, tailShared, compact: kind === 'theme', countLabel: countLabel(laureats, kind, source.annee), ...optional('temoignage', temoignage) }];
+    const temoignages = sectionTestimonials(edition.temoignages, rangs);
+    return [{ ...rest, anchor: `territoire-${t.id}`, tint: t.ordre % 6, rangs, laureats, tailShared, compact: kind === 'theme', countLabel: countLabel(laureats, kind, source.annee), temoignages }];
   });
   if (sujet && territoires.length === 0) throw new EmptyBookletError(sujet.nom, source.annee);
   const projets = territoires.flatMap((t) => t.rangs.flatMap((r) => r.projets));

@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadCompendium } from '../../src/data/index.ts';
 import type { Compendium } from '../../src/model.ts';
-import { buildPrintDocument, countLabel, groupFigures, sectionTestimonial, tierTitle } from '../../src/print/document.ts';
+import { buildPrintDocument, countLabel, groupFigures, sectionTestimonials, tierTitle } from '../../src/print/document.ts';
 import { BookletConflictError, EditionNotFoundError, EmptyBookletError, UnknownBookletError } from '../../src/print/errors.ts';
 import { formatCss, PAGE_FORMATS } from '../../src/print/format.ts';
 import { BUNDLED_DATA } from './support/fixture.ts';
@@ -82,17 +82,17 @@ doc('tier titles and counts as printed: the territory named in the heading, a th
   assert.ok(theme.territoires.every((t) => t.countLabel.endsWith('de ce thème')), theme.territoires.map((t) => t.countLabel).join(', '));
 });
 
-doc('a section carries the testimonial of one of its laureates, the first in the edition’s order', ({ c }) => {
-  const quoted = (d: ReturnType<typeof buildPrintDocument>) => d.territoires.filter((t) => t.temoignage).map((t) => `${t.id}: ${t.temoignage?.personne}`);
-  // Metz – Orne has three laureates quoted (ECCU’M, Partage ton frigo, Unis-Cité): the first of
-  // the edition's list; a theme's section, the first among that theme's laureates.
-  assert.equal(quoted(buildPrintDocument(c)), ['moselle: Mohamed BOULAKDOUR', 'metz-orne: Rachel BURGY', 'thionville: Frédéric LEROY']);
+doc('a section carries the testimonials of its laureates, in the edition’s order', ({ c }) => {
+  const quoted = (d: ReturnType<typeof buildPrintDocument>) => d.territoires.filter((t) => t.temoignages.length).map((t) => `${t.id}: ${t.temoignages.map((q) => q.personne).join(', ')}`);
+  // Metz – Orne has four laureates quoted (ECCU’M, Partage ton frigo, La Gamelle Étudiante,
+  // Unis-Cité); a theme's section, only that theme's laureates.
+  assert.equal(quoted(buildPrintDocument(c)), ['moselle: Mohamed BOULAKDOUR, Frédéric LEYBOLD', 'metz-orne: Rachel BURGY, Manon CARRE, Victor DEFERNEZ, Mathilde JAMBOT', 'thionville: Frédéric LEROY']);
   assert.equal(quoted(buildPrintDocument(c, { theme: 'lien-social' })), ['metz-orne: Mathilde JAMBOT', 'thionville: Frédéric LEROY']);
   assert.equal(quoted(buildPrintDocument(c, { territory: 'sarreguemines-bitche' })), []);
   const says = (id: string, organisation?: string) => ({ id, ...(organisation ? { organisation } : {}) });
   const tiers = [{ projets: [{ organisation: { id: 'b' } }, { organisation: { id: 'a' } }] }];
-  assert.is(sectionTestimonial([says('1'), says('2', 'z'), says('3', 'a'), says('4', 'b')], tiers)?.id, '3');
-  assert.is(sectionTestimonial([says('1', 'z')], tiers), undefined);
+  assert.equal(sectionTestimonials([says('1'), says('2', 'z'), says('3', 'a'), says('4', 'b')], tiers).map((t) => t.id), ['3', '4']);
+  assert.equal(sectionTestimonials([says('1', 'z')], tiers), []);
 });
 
 doc('table of contents: every section, partners and territories grouped', ({ c }) => {

@@ -50,7 +50,7 @@ async function pageTexts(ctx: Context, name: string, body: string): Promise<stri
 }
 
 const quote = (who: string, height = '') =>
-  `<div class="section-quote" data-section-quote style="margin-top: 10mm${height ? `; height: ${height}` : ''}"><blockquote><p>« Citation ${who} »</p></blockquote></div>`;
+  `<div class="section-quote" data-section-quote="q-${who}" style="margin-top: 10mm${height ? `; height: ${height}` : ''}"><blockquote><p>« Citation ${who} »</p></blockquote></div>`;
 /** A block of `mm` millimetres that never splits. */
 const block = (mm: number, text: string) => `<div style="height: ${mm}mm; break-inside: avoid">${text}</div>`;
 
@@ -97,6 +97,18 @@ ends('the notes give way to the testimonial when both do not fit', async (ctx) =
     `<section data-section="c">${block(180, 'Texte C.')}${quote('C')}</section>\n<section class="notes" data-fit-grow style="min-height: 60mm"><p>Notes</p></section>`,
   );
   assert.equal(pages, ['Texte C. « Citation C »']);
+});
+
+ends('a testimonial two sections share prints once, where it is needed first', async (ctx) => {
+  const pages = await pageTexts(
+    ctx,
+    'shared-quote.html',
+    // Section A ends on a full page (84 %); B and C end on short ones: B takes X, C has no other.
+    `<section data-section="a">${block(215, 'Texte A.')}${quote('X')}</section>` +
+      `\n<section data-section="b">${block(140, 'Texte B.')}${quote('X')}</section>` +
+      `\n<section data-section="c">${block(140, 'Texte C.')}${quote('X')}</section>`,
+  );
+  assert.equal(pages, ['Texte A.', 'Texte B. « Citation X »', 'Texte C.']);
 });
 
 ends('a full page, a section that goes on, a quote too tall: no testimonial', async (ctx) => {
