@@ -1,4 +1,4 @@
-/* global Paged */
+/* global Paged, compendiumPage */
 /**
  * Marks a box that starts a page (`data-page-top`), where print/brochure.css drops the space
  * and rule above it: an entry of a theme booklet (the rule between two entries is drawn above
@@ -14,10 +14,7 @@ class PageTop extends Paged.Handler {
     const area = pageElement.querySelector('.pagedjs_page_content');
     if (!area) return;
     for (const entry of area.querySelectorAll('.territory--compact .also, .notes')) {
-      const range = document.createRange();
-      range.setStart(area, 0);
-      range.setEndBefore(entry);
-      if (range.toString().trim() === '') entry.dataset.pageTop = '';
+      if (!compendiumPage.hasTextBefore(entry, area)) entry.dataset.pageTop = '';
     }
   }
 }

@@ -1,4 +1,4 @@
-/* global Paged */
+/* global Paged, compendiumPage */
 /**
  * Closes a section's last page, when that page would otherwise be left short, with the
  * section's testimonial (`[data-section-quote]`, templates/print/_includes/print/territory.njk:
@@ -33,17 +33,6 @@
   const closed = new Set();
   const printed = new Set();
 
-  /** The bottom of the page's lowest content box, in px (filler and Paged.js's overflow columns left out). */
-  const contentBottom = (area, box) => {
-    let bottom = box.top;
-    for (const el of area.querySelectorAll('[data-ref]')) {
-      if (el.closest(FILLER)) continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.height > 0 && rect.left < box.right - 1) bottom = Math.max(bottom, rect.bottom);
-    }
-    return bottom;
-  };
-
   /**
    * How many boxes of the page, filler included, are not inside its area. Paged.js lays a page
    * out in a column as tall as the area: what a taller page pushes out goes on in a second
@@ -77,7 +66,7 @@
         const key = section.dataset.section;
         const candidates = (quotes.get(key) ?? []).filter((quote) => !printed.has(quote.dataset.sectionQuote));
         if (candidates.length === 0 || closed.has(key) || key === goesOn) continue;
-        if (contentBottom(area, box) - box.top >= FROM * box.height) return;
+        if (compendiumPage.contentBottom(area, { skip: FILLER }) - box.top >= FROM * box.height) return;
         const before = outside(area, box);
         for (const quote of candidates) {
           const copy = quote.cloneNode(true);

@@ -1,4 +1,4 @@
-/* global Paged */
+/* global Paged, compendiumPage */
 /**
  * Grows each `[data-fit-grow]` box (a territory opener, the notes after the last section) by
  * the room its page leaves at the foot.
@@ -17,14 +17,8 @@ class FitGrow extends Paged.Handler {
     const areaRect = area.getBoundingClientRect();
     const boxes = Array.from(area.querySelectorAll('[data-fit-grow]'));
     if (boxes.length === 0) return;
-    // The foot of the page's content: the lowest content box (Paged.js gives each a data-ref;
-    // its own wrappers are as tall as the area) laid out in the page's own column (content
-    // that did not fit sits in a hidden column to the right).
-    let end = areaRect.top;
-    for (const el of area.querySelectorAll('[data-ref]')) {
-      const rect = el.getBoundingClientRect();
-      if (rect.height > 0 && rect.left < areaRect.right - 1) end = Math.max(end, rect.bottom + parseFloat(window.getComputedStyle(el).marginBottom || '0'));
-    }
+    // The foot of the page's content, its last box's bottom margin included.
+    const end = compendiumPage.contentBottom(area, { withMargins: true });
     // A pixel short of the foot, so that rounding never makes the page overflow.
     const room = areaRect.bottom - end - 1;
     if (room <= 1) return;

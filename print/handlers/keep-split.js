@@ -1,4 +1,4 @@
-/* global Paged, Node, NodeFilter */
+/* global Paged, Node, NodeFilter, compendiumPage */
 /**
  * Lets a block that must not end a page (`.keep`: a theme booklet's section band with its
  * first entry, a featured project with its title) start at the foot of one when its opening
@@ -54,17 +54,6 @@ function* textRects(root, stopAt) {
 /** Laid out in the page's own column (what does not fit goes to a column on the right) and above its foot. */
 const onPage = (rect, bounds) => rect.left < bounds.right && rect.bottom <= bounds.bottom + 1;
 
-/**
- * Whether text precedes `element` on the page (`rendered`). Not measured: a box Chromium's
- * columns split has the union of its fragments for bounding box, whose top is the page's.
- */
-function hasContentBefore(element, rendered) {
-  const range = document.createRange();
-  range.setStart(rendered, 0);
-  range.setEndBefore(element);
-  return range.toString().trim() !== '';
-}
-
 function acceptable(keep, from, bounds) {
   const text = keep.querySelector('[data-keep-text]');
   if (!text) return false;
@@ -115,7 +104,7 @@ class KeepSplit extends Paged.Handler {
     if (!keep || keep === at || keep.dataset.splitFrom) return undefined;
     if (acceptable(keep, from, bounds)) return undefined;
     // The block at the top of its page would only move to the top of the next one.
-    if (!hasContentBefore(keep, rendered)) return undefined;
+    if (!compendiumPage.hasTextBefore(keep, rendered)) return undefined;
     const range = document.createRange();
     range.selectNode(keep);
     range.setEndAfter(rendered.lastChild);
