@@ -86,6 +86,10 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
   const TOLERANCE_PX = 1;
   // A gap between two pieces of content up to this size is part of the layout, not emptiness.
   const FILL_GAP_MM = 12;
+  const clear = (color: string) => /^(rgba\(0, 0, 0, 0\)|transparent)$/.test(color);
+  /** The width in px of a visible rule on that side of a box, else 0. */
+  const rule = (style: CSSStyleDeclaration, side: 'Top' | 'Bottom'): number =>
+    style[`border${side}Style`] !== 'none' && !clear(style[`border${side}Color`]) ? parseFloat(style[`border${side}Width`]) || 0 : 0;
   /** An element's text on one line, without soft hyphens. */
   const textOf = (el: Element): string => (el.textContent ?? '').replace(/[\s\u00AD]+/g, ' ').trim();
   const describe = (el: Element): { name: string; named: boolean } => {
@@ -154,13 +158,14 @@ export function measurePages(first: number, pageEls?: HTMLElement[] | null): Pag
       const isImage = tag === 'img' || tag === 'svg' || tag === 'canvas' || tag === 'video';
       const style = getComputedStyle(el);
       if (isImage || style.backgroundImage !== 'none') ink += clippedArea(el.getBoundingClientRect(), pagebox);
-      if (isImage || style.backgroundImage !== 'none' || !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style.backgroundColor)) span(el.getBoundingClientRect());
+      if (isImage || style.backgroundImage !== 'none' || !clear(style.backgroundColor)) span(el.getBoundingClientRect());
       // A rule is printed too: the lines of a notes page, the rule between two entries.
-      const rule = (side: 'Top' | 'Bottom') => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== 'none' && !/^(rgba\(0, 0, 0, 0\)|transparent)$/.test(style[`border${side}Color`]);
-      if (rule('Top') || rule('Bottom')) {
+      const top = rule(style, 'Top');
+      const bottom = rule(style, 'Bottom');
+      if (top > 0 || bottom > 0) {
         const rect = el.getBoundingClientRect();
-        if (rule('Top')) span(new DOMRect(rect.left, rect.top, rect.width, parseFloat(style.borderTopWidth)));
-        if (rule('Bottom')) span(new DOMRect(rect.left, rect.bottom - parseFloat(style.borderBottomWidth), rect.width, parseFloat(style.borderBottomWidth)));
+        if (top > 0) span(new DOMRect(rect.left, rect.top, rect.width, top));
+        if (bottom > 0) span(new DOMRect(rect.left, rect.bottom - bottom, rect.width, bottom));
       }
       if (style.columnSpan === 'all') {
         // It spans the nearest multi-column box: one of the content (it has a data-ref), or

@@ -3,38 +3,27 @@
  * never ends, one that throws, one that gives up on content (« Layout repeated »); and a box
  * too tall for any page, laid out by the real Paged.js, caught by the fit check.
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
 import { PaginationError, PaginationTimeoutError, PrintInputNotFoundError } from '../../src/print/errors.ts';
 import { collectPageFacts, fitFindings, type FitFinding, type FitKind } from '../../src/print/fit.ts';
 import { loadPrintPage, paginate } from '../../src/print/paginate.ts';
 import { renderPrint } from '../../src/print/render.ts';
-import { serveFolder, type StaticServer } from '../../src/print/static-server.ts';
+import { closePagedFixture, layOut, openPagedFixture, type PagedFixture } from './support/paged.ts';
 
-interface Context {
-  session: BrowserSession;
-  server: StaticServer;
-  dir: string;
-}
+type Context = PagedFixture;
 
 const failing = suite<Context>('paginate: failures and overflow');
 
 failing.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'compendium-paginate-'));
+  Object.assign(ctx, await openPagedFixture('paginate'));
   await writeFile(join(ctx.dir, 'page.html'), '<!doctype html><html lang="fr"><title>t</title><p>Bonjour</p></html>');
-  await copyFile(new URL('../../print/base.css', import.meta.url), join(ctx.dir, 'base.css'));
-  ctx.server = await serveFolder(ctx.dir);
-  ctx.session = await launchBrowser();
 });
 
 failing.after(async (ctx) => {
-  await ctx.session?.close();
-  await ctx.server?.close();
-  if (ctx.dir) await rm(ctx.dir, { recursive: true, force: true });
+  await closePagedFixture(ctx);
 });
 
 /** Loads the page, then swaps Paged.js for a stub whose preview() runs `body`. */
@@ -72,17 +61,8 @@ failing('content Paged.js gives up on (« Layout repeated ») fails instead of s
 });
 
 /** The fit findings of `kind` on `body` (with base.css), laid out by Paged.js in a new tab. */
-async function findingsOf(ctx: Context, name: string, body: string, kind: FitKind): Promise<FitFinding[]> {
-  await writeFile(join(ctx.dir, name), `<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>${body}</body></html>`);
-  const page = await ctx.session.browser.newPage();
-  try {
-    const loaded = await loadPrintPage(page, ctx.server.urlFor(name), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
-    await paginate(page, loaded, { timeoutMs: 20_000 });
-    return fitFindings(await collectPageFacts(page)).filter((f) => f.kind === kind);
-  } finally {
-    await page.close();
-  }
-}
+const findingsOf = (ctx: Context, name: string, body: string, kind: FitKind): Promise<FitFinding[]> =>
+  layOut(ctx, name, body, async (page) => fitFindings(await collectPageFacts(page)).filter((f) => f.kind === kind));
 
 failing('a box taller than the text area is reported by name, on its page, with its excess', async (ctx) => {
   const overflows = await findingsOf(

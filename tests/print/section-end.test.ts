@@ -3,51 +3,28 @@
  * handlers: its laureate's testimonial (print/handlers/closing-quote.js) where it fits and only
  * there; nothing moves to another page for it.
  */
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchBrowser, type BrowserSession } from '../../src/browser/launch.ts';
-import { loadPrintPage, paginate } from '../../src/print/paginate.ts';
-import { serveFolder, type StaticServer } from '../../src/print/static-server.ts';
+import { closePagedFixture, layOut, openPagedFixture, type PagedFixture } from './support/paged.ts';
 
-interface Context {
-  session: BrowserSession;
-  server: StaticServer;
-  dir: string;
-}
-
-const ends = suite<Context>('section ends: a laureate’s testimonial on a short last page');
+const ends = suite<{ fixture: PagedFixture }>('section ends: a laureate’s testimonial on a short last page');
 
 ends.before(async (ctx) => {
-  ctx.dir = await mkdtemp(join(tmpdir(), 'compendium-section-end-'));
-  await copyFile(new URL('../../print/base.css', import.meta.url), join(ctx.dir, 'base.css'));
-  ctx.server = await serveFolder(ctx.dir);
-  ctx.session = await launchBrowser();
+  ctx.fixture = await openPagedFixture('section-end');
 });
 
 ends.after(async (ctx) => {
-  await ctx.session?.close();
-  await ctx.server?.close();
-  if (ctx.dir) await rm(ctx.dir, { recursive: true, force: true });
+  await closePagedFixture(ctx.fixture ?? {});
 });
 
 /** Lays out `body` (with base.css) and returns each page's text. */
-async function pageTexts(ctx: Context, name: string, body: string): Promise<string[]> {
-  await writeFile(join(ctx.dir, name), `<!doctype html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="base.css"></head><body>${body}</body></html>`);
-  const page = await ctx.session.browser.newPage();
-  try {
-    const loaded = await loadPrintPage(page, ctx.server.urlFor(name), { bleedMm: 3, cropMarks: false, timeoutMs: 10_000 });
-    await paginate(page, loaded, { timeoutMs: 20_000 });
-    return await page.evaluate(() =>
+const pageTexts = (ctx: { fixture: PagedFixture }, name: string, body: string): Promise<string[]> =>
+  layOut(ctx.fixture, name, body, (page) =>
+    page.evaluate(() =>
       // innerText: what shows (a block the layout hid is not read).
       Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content'), (area) => area.innerText.replace(/\s*«/g, ' «').replace(/\s+/g, ' ').trim()),
-    );
-  } finally {
-    await page.close();
-  }
-}
+    ),
+  );
 
 const quote = (who: string, height = '') =>
   `<div class="section-quote" data-section-quote="q-${who}" style="margin-top: 10mm${height ? `; height: ${height}` : ''}"><blockquote><p>« Citation ${who} »</p></blockquote></div>`;
